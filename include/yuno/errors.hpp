@@ -1,0 +1,146 @@
+// Exceptions thrown by the SDK. Every error the SDK raises derives from yuno::Error.
+//
+// Messages (what()) are one readable line and never contain an API key, a secret or
+// card data: they are safe to log.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace yuno {
+
+/// Root of every exception the SDK throws.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The ClientOptions are invalid (missing key, malformed base URL, key/environment
+/// mismatch...). The message names the option, never its value.
+class ConfigurationError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// An argument given to an SDK call is invalid (an empty id, a header value with CR/LF,
+/// a malformed decimal...). Nothing was sent.
+class InvalidArgumentError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// Where and how a failed call was attempted: what a support ticket needs.
+struct RequestContext {
+  std::string method;           ///< "POST"
+  std::string path;             ///< path template, e.g. "/v1/customers/{customer_id}"
+  std::string idempotency_key;  ///< the X-Idempotency-Key sent, empty for reads
+  std::string request_id;       ///< the server's request id header, if it sent one
+  int attempts = 0;             ///< attempts made, retries included
+  int max_attempts = 0;         ///< attempts allowed (1 + max_retries)
+};
+
+/// A call that reached the request machinery failed. Carries the RequestContext.
+class RequestError : public Error {
+ public:
+  RequestError(const std::string& message, RequestContext context);
+
+  const RequestContext& context() const noexcept { return context_; }
+  /// The idempotency key of the failed write: retry with the same key to be safe.
+  const std::string& idempotency_key() const noexcept { return context_.idempotency_key; }
+  const std::string& request_id() const noexcept { return context_.request_id; }
+  int attempts() const noexcept { return context_.attempts; }
+
+ private:
+  RequestContext context_;
+};
+
+/// Yuno answered with an HTTP error status (4xx/5xx).
+class ApiError : public RequestError {
+ public:
+  ApiError(int status_code, std::string code, std::vector<std::string> messages,
+           std::string raw_body, RequestContext context);
+
+  int status_code() const noexcept { return status_code_; }
+  /// Yuno's error code, e.g. "INVALID_PARAMETERS"; empty if the body had none.
+  const std::string& code() const noexcept { return code_; }
+  const std::vector<std::string>& messages() const noexcept { return messages_; }
+  /// The response body exactly as received.
+  const std::string& raw_body() const noexcept { return raw_body_; }
+
+ private:
+  int status_code_;
+  std::string code_;
+  std::vector<std::string> messages_;
+  std::string raw_body_;
+};
+
+/// 400 or 422: the request was rejected (bad parameters, invalid state, duplicated key...).
+class InvalidRequestError : public ApiError {
+ public:
+  using ApiError::ApiError;
+};
+/// 401: credentials missing, invalid or expired.
+class AuthenticationError : public ApiError {
+ public:
+  using ApiError::ApiError;
+};
+/// 403: the credentials may not do this.
+class PermissionError : public ApiError {
+ public:
+  using ApiError::ApiError;
+};
+/// 404: no such resource or route.
+class NotFoundError : public ApiError {
+ public:
+  using ApiError::ApiError;
+};
+/// 409: conflicts with the current state of a resource.
+class ConflictError : public ApiError {
+ public:
+  using ApiError::ApiError;
+};
+/// 429: too many requests; retried automatically until retries run out.
+class RateLimitError : public ApiError {
+ public:
+  using ApiError::ApiError;
+};
+/// 5xx: Yuno failed. For writes the outcome is unknown: retry with the same key.
+class ServerError : public ApiError {
+ public:
+  using ApiError::ApiError;
+};
+
+/// The request could not be completed at the network level (connect, TLS, reset...).
+class ConnectionError : public RequestError {
+ public:
+  ConnectionError(const std::string& message, bool may_have_reached_server,
+                  RequestContext context);
+  /// False when the request certainly never reached Yuno (e.g. connection refused).
+  bool may_have_reached_server() const noexcept { return may_have_reached_server_; }
+
+ private:
+  bool may_have_reached_server_;
+};
+
+/// An attempt or the overall deadline timed out. The server may have processed the request.
+class TimeoutError : public ConnectionError {
+ public:
+  using ConnectionError::ConnectionError;
+};
+
+/// A 2xx response whose body is not what the API documents. The body is kept verbatim.
+/// For writes the operation did happen: retrying with the same idempotency key returns it.
+class ResponseParseError : public RequestError {
+ public:
+  ResponseParseError(const std::string& message, int status_code, std::string raw_body,
+                     RequestContext context);
+  int status_code() const noexcept { return status_code_; }
+  const std::string& raw_body() const noexcept { return raw_body_; }
+
+ private:
+  int status_code_;
+  std::string raw_body_;
+};
+
+}  // namespace yuno

@@ -1,0 +1,53 @@
+// yuno::Json: an owned JSON value, for the parts of the API the SDK keeps untyped
+// (unknown fields, free-form objects), without forcing <nlohmann/json.hpp> on every user.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace yuno {
+
+/// A JSON value with value semantics (copies are deep). Default-constructed it is null.
+/// To read or build the value, include <nlohmann/json.hpp> and use value().
+///
+/// Not thread-safe for concurrent modification; concurrent reads are fine.
+class Json {
+ public:
+  Json() noexcept;
+  Json(const nlohmann::json& value);  // NOLINT(google-explicit-constructor): a JSON value is a Json
+  Json(nlohmann::json&& value);       // NOLINT(google-explicit-constructor)
+  Json(const Json& other);
+  Json(Json&& other) noexcept;
+  Json& operator=(const Json& other);
+  Json& operator=(Json&& other) noexcept;
+  ~Json();
+
+  /// Parses JSON text; throws yuno::InvalidArgumentError when it is not JSON.
+  static Json parse(std::string_view text);
+
+  /// True for null (the default).
+  bool is_null() const noexcept;
+  /// True for null, {} and [].
+  bool empty() const noexcept;
+  /// Compact JSON text ("null" when null).
+  std::string dump() const;
+
+  /// The value; a null Json returns a shared null.
+  const nlohmann::json& value() const;
+  /// The value, for modification (a null Json becomes an owned null first).
+  nlohmann::json& value();
+
+  friend bool operator==(const Json& a, const Json& b);
+  friend bool operator!=(const Json& a, const Json& b) { return !(a == b); }
+
+ private:
+  std::unique_ptr<nlohmann::json> value_;  // nullptr means null: keeps empty models cheap
+};
+
+void to_json(nlohmann::json& j, const Json& value);
+void from_json(const nlohmann::json& j, Json& value);
+
+}  // namespace yuno

@@ -1,0 +1,33 @@
+// A deterministic yuno::Clock for tests: sleeping advances time instantly.
+#pragma once
+
+#include <chrono>
+#include <mutex>
+#include <vector>
+
+#include "yuno/clock.hpp"
+
+namespace yuno::testing {
+
+/// Time starts at an arbitrary fixed point and moves only through sleep_for() and
+/// advance(). random_unit() returns a fixed value (default 0.5: no jitter with the
+/// default symmetric jitter). Records every sleep. Thread-safe.
+class FakeClock : public Clock {
+ public:
+  time_point now() override;
+  void sleep_for(std::chrono::milliseconds duration) override;
+  double random_unit() override;
+
+  void advance(std::chrono::milliseconds duration);
+  void set_random(double value);
+  /// Every duration passed to sleep_for, in order.
+  std::vector<std::chrono::milliseconds> sleeps() const;
+
+ private:
+  mutable std::mutex mutex_;
+  time_point now_{std::chrono::hours(1)};
+  double random_ = 0.5;
+  std::vector<std::chrono::milliseconds> sleeps_;
+};
+
+}  // namespace yuno::testing

@@ -1,0 +1,16 @@
+#include "yuno/client.hpp"
+
+#include "internal/client_core.hpp"
+
+namespace yuno {
+
+YunoClient::YunoClient(ClientOptions options)
+    : core_(std::make_shared<const internal::ClientCore>(std::move(options))) {}
+
+CustomersClient YunoClient::customers() const { return CustomersClient(core_); }
+
+Environment YunoClient::environment() const { return core_->environment(); }
+
+const std::string& YunoClient::base_url() const { return core_->base_url(); }
+
+}  // namespace yuno

@@ -1,0 +1,129 @@
+// Helpers for the models' to_json/from_json, so every model follows the same conventions:
+// null or missing fields read as empty optionals, unset optionals are not written, and
+// fields the model does not know are kept in `unknown_fields` and written back.
+//
+// Usage in from_json:
+//   FieldReader in(j, "Customer");
+//   in.required("id", out.id);
+//   in.optional("email", out.email);
+//   out.unknown_fields = in.unknown();
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "yuno/json.hpp"
+
+namespace yuno::internal {
+
+/// Thrown by model parsing; the resource layer turns it into a ResponseParseError that
+/// carries the raw body. (nlohmann's own type_error is turned into it too.)
+class ModelError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class FieldReader {
+ public:
+  FieldReader(const nlohmann::json& j, std::string_view model) : j_(j), model_(model) {
+    if (!j.is_object()) {
+      throw ModelError(std::string(model) + ": expected a JSON object, got " + j.type_name());
+    }
+  }
+
+  /// A field that must be present and non-null.
+  template <typename T>
+  void required(std::string_view key, T& out) {
+    seen_.push_back(key);
+    auto it = j_.find(key);
+    if (it == j_.end() || it->is_null()) {
+      throw ModelError(model_ + "." + std::string(key) + " is missing");
+    }
+    read(key, *it, out);
+  }
+
+  /// A field that may be absent or null (left empty then).
+  template <typename T>
+  void optional(std::string_view key, std::optional<T>& out) {
+    seen_.push_back(key);
+    auto it = j_.find(key);
+    if (it == j_.end() || it->is_null()) {
+      out.reset();
+      return;
+    }
+    T value{};
+    read(key, *it, value);
+    out = std::move(value);
+  }
+
+  /// A plain field that may be absent or null (left default then).
+  template <typename T>
+  void value_or_default(std::string_view key, T& out) {
+    seen_.push_back(key);
+    auto it = j_.find(key);
+    if (it == j_.end() || it->is_null()) return;
+    read(key, *it, out);
+  }
+
+  /// The fields not read above, as an object (null when there are none).
+  Json unknown() const {
+    nlohmann::json rest = nlohmann::json::object();
+    for (auto it = j_.begin(); it != j_.end(); ++it) {
+      bool known = false;
+      for (std::string_view key : seen_) known = known || key == it.key();
+      if (!known) rest[it.key()] = it.value();
+    }
+    return rest.empty() ? Json() : Json(std::move(rest));
+  }
+
+ private:
+  template <typename T>
+  void read(std::string_view key, const nlohmann::json& value, T& out) {
+    try {
+      value.get_to(out);
+    } catch (const nlohmann::json::exception& e) {
+      throw ModelError(model_ + "." + std::string(key) + ": " + e.what());
+    } catch (const ModelError& e) {
+      throw ModelError(model_ + "." + std::string(key) + "." + e.what());
+    } catch (const std::exception& e) {  // e.g. a Decimal with 5 fractional digits
+      throw ModelError(model_ + "." + std::string(key) + ": " + e.what());
+    }
+  }
+
+  const nlohmann::json& j_;
+  std::string model_;
+  std::vector<std::string_view> seen_;
+};
+
+/// Writes fields; unset optionals are skipped. Call finish() with unknown_fields last.
+class FieldWriter {
+ public:
+  explicit FieldWriter(nlohmann::json& j) : j_(j) { j_ = nlohmann::json::object(); }
+
+  template <typename T>
+  void required(const char* key, const T& value) {
+    j_[key] = value;
+  }
+  template <typename T>
+  void optional(const char* key, const std::optional<T>& value) {
+    if (value) j_[key] = *value;
+  }
+  /// Writes back unknown fields without overriding a known one.
+  void finish(const Json& unknown_fields) {
+    const nlohmann::json& extra = unknown_fields.value();
+    if (!extra.is_object()) return;
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+      if (!j_.contains(it.key())) j_[it.key()] = it.value();
+    }
+  }
+
+ private:
+  nlohmann::json& j_;
+};
+
+}  // namespace yuno::internal

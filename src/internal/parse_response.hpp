@@ -1,0 +1,47 @@
+// Turning a 2xx body into a model: any failure is a ResponseParseError carrying the raw body.
+#pragma once
+
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "internal/client_core.hpp"
+#include "internal/model_json.hpp"
+#include "yuno/errors.hpp"
+#include "yuno/response.hpp"
+
+namespace yuno::internal {
+
+[[noreturn]] inline void throw_parse_error(const ApiResult& result, const std::string& why) {
+  throw ResponseParseError("Yuno API " + std::to_string(result.response.status_code) +
+                               " response could not be read: " + why + " (" +
+                               result.context.method + " " + result.context.path + ")",
+                           result.response.status_code, result.response.body, result.context);
+}
+
+/// The body as JSON; ResponseParseError if it is not JSON.
+inline nlohmann::json parse_json_body(const ApiResult& result) {
+  auto parsed = nlohmann::json::parse(result.response.body, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) throw_parse_error(result, "the body is not valid JSON");
+  return parsed;
+}
+
+/// Converts JSON to T; ResponseParseError (with the field path) if the shape is wrong.
+template <typename T>
+T json_to_model(const nlohmann::json& j, const ApiResult& result) {
+  try {
+    return j.get<T>();
+  } catch (const std::exception& e) {
+    // Messages name fields and JSON types, never values: safe to put in what().
+    throw_parse_error(result, e.what());
+  }
+}
+
+template <typename T>
+Response<T> parse_response(ApiResult&& result) {
+  T value = json_to_model<T>(parse_json_body(result), result);
+  return Response<T>(std::move(value), std::move(result.metadata));
+}
+
+}  // namespace yuno::internal
