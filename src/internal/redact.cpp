@@ -54,8 +54,8 @@ std::string mask_card_like_runs(std::string_view text) {
 void redact_in_place(nlohmann::json& value) {
   if (value.is_object()) {
     for (auto& [key, child] : value.items()) {
-      if (is_sensitive_key(key) && !child.is_null() && !child.is_object() && !child.is_array()) {
-        child = kMask;
+      if (is_sensitive_key(key) && !child.is_null()) {
+        child = kMask;  // whatever its shape: a secret in an array is still a secret
       } else {
         redact_in_place(child);
       }

@@ -76,7 +76,24 @@ std::string build_query(const std::vector<std::pair<std::string, std::string>>& 
 }
 
 bool is_loopback_host(std::string_view host) {
-  return host == "localhost" || host == "::1" || starts_with(host, "127.");
+  if (host == "localhost" || host == "::1") return true;
+  // 127.0.0.0/8 as a dotted IPv4 address; "127.attacker.example" is a DNS name.
+  int parts = 0;
+  std::size_t start = 0;
+  while (start <= host.size()) {
+    std::size_t end = host.find('.', start);
+    if (end == std::string_view::npos) end = host.size();
+    const std::string_view part = host.substr(start, end - start);
+    if (part.empty() || part.size() > 3 ||
+        part.find_first_not_of("0123456789") != std::string_view::npos ||
+        std::stoi(std::string(part)) > 255) {
+      return false;
+    }
+    if (parts == 0 && part != "127") return false;
+    ++parts;
+    start = end + 1;
+  }
+  return parts == 4;
 }
 
 bool has_control_line_break(std::string_view text) {
