@@ -29,7 +29,8 @@ std::string_view default_base_url(Environment environment);
 enum class LogLevel { kDebug, kInfo, kWarning, kError };
 std::string_view to_string(LogLevel level);
 
-/// Receives log lines. Lines never contain keys, secrets or card data.
+/// Receives log lines. Lines never contain keys, secrets or card data. Called on the thread
+/// making the call: it must be thread-safe when the client is shared.
 using Logger = std::function<void(LogLevel level, std::string_view message)>;
 
 /// Why an attempt is being retried.
@@ -60,6 +61,8 @@ struct AttemptEvent {
   std::string_view transport_error;         ///< set when status_code is empty
   RetryReason retry_reason = RetryReason::kNone;  ///< kNone: this attempt is the last
 };
+/// Called on the thread making the call; must be thread-safe when the client is shared.
+/// The string_views in the event are valid only during the call.
 using AttemptObserver = std::function<void(const AttemptEvent& event)>;
 
 /// Backoff between retries: exponential with jitter, bounded by max_delay, and by the
