@@ -106,7 +106,7 @@ struct ClientOptions {
 
   /// Proxy URL for the default transport; empty: the usual environment variables.
   std::string proxy;
-  /// Extra CA bundle (PEM) for the default transport.
+  /// CA bundle (PEM) for the default transport, instead of libcurl's default bundle file.
   std::string ca_bundle_path;
   /// Response size cap for the default transport.
   std::size_t max_response_bytes = 8 * 1024 * 1024;

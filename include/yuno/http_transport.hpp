@@ -20,7 +20,7 @@ std::optional<std::string> find_header(const HttpHeaders& headers, std::string_v
 
 /// One HTTP request, fully built by the client (URL encoded, headers validated).
 struct HttpRequest {
-  std::string method;  ///< "GET", "POST", "PATCH", "DELETE"
+  std::string method;  ///< "GET", "POST", "PATCH", "DELETE" (any token method is allowed)
   std::string url;     ///< absolute URL, e.g. "https://api-sandbox.y.uno/v1/customers"
   HttpHeaders headers;
   std::string body;    ///< empty for requests without a body
@@ -56,7 +56,9 @@ enum class TransportErrorKind {
 struct TransportError {
   TransportErrorKind kind = TransportErrorKind::kOther;
   bool may_have_reached_server = true;
-  std::string message;  ///< for logs and exceptions; must not contain headers or bodies
+  /// Detail for logs and exceptions (e.g. "api.y.uno:443: Connection reset by peer"); the
+  /// kind is named by the client. Must not contain headers, bodies or the query string.
+  std::string message;
 };
 
 /// Either a response or a transport failure.
