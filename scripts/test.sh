@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The test command: installs the Debian packages the build needs (as root; otherwise
+# prints the apt-get line), then configures, builds and tests the `ci` preset and the
+# `asan` preset (ASan + UBSan).
+#
+#   ./scripts/test.sh           # both stages
+#   ./scripts/test.sh --quick   # ci only
+#
+# YUNO_API_SPEC_DIR, when set, points the model tests at Yuno's OpenAPI documents
+# (default: ../shared/yuno-api next to the repository).
+set -euo pipefail
+
+usage() {
+  sed -n '2,10s/^# \{0,1\}//p' "$0"
+}
+
+quick=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "unknown option: $arg" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo_root"
+
+stage="startup"
+banner() {
+  stage=$*
+  printf '\n==== %s ====\n\n' "$*"
+}
+trap 'status=$?; if ((status != 0)); then printf "\n==== FAILED: %s (exit %d) ====\n" "$stage" "$status" >&2; fi' EXIT
+
+# shellcheck source=scripts/deps.sh
+source "$repo_root/scripts/deps.sh"
+
+banner "Dependencies (Debian packages)"
+yuno_install_packages
+
+jobs=$(nproc 2>/dev/null || echo 2)
+# The spec dir comes from the environment or the CMake default, never from an earlier
+# run's cache.
+if [[ -n "${YUNO_API_SPEC_DIR:-}" ]]; then
+  spec_dir_arg="-DYUNO_API_SPEC_DIR=$YUNO_API_SPEC_DIR"
+else
+  spec_dir_arg="-UYUNO_API_SPEC_DIR"
+fi
+
+# Configure, build and test one preset (incrementally when build/<preset> exists).
+run_preset() {
+  local preset=$1
+  banner "[$preset] configure"
+  cmake --preset "$preset" "$spec_dir_arg"
+  banner "[$preset] build"
+  cmake --build --preset "$preset" -j "$jobs"
+  banner "[$preset] test"
+  ctest --preset "$preset" -j "$jobs" --output-on-failure
+}
+
+stages=(ci)
+if ((quick == 0)); then
+  stages+=(asan)
+fi
+for preset in "${stages[@]}"; do
+  run_preset "$preset"
+done
+
+banner "All stages passed: ${stages[*]}"
