@@ -176,8 +176,32 @@ std::string ClientCore::safe_for_log(std::string_view body) const {
   return text;
 }
 
-ApiResult ClientCore::execute(const ApiCall& call, const RequestOptions& request_options) const {
-  // --- Build the request once; every attempt sends exactly the same bytes and key. ---
+void ClientCore::log_attempt(const RequestContext& context, const TransportResult& result,
+                             std::chrono::microseconds latency, RetryReason retry_reason,
+                             std::chrono::milliseconds delay) const {
+  if (!logs(LogLevel::kDebug)) return;
+  const auto* response = std::get_if<HttpResponse>(&result);
+  std::string line = "yuno: " + context.method + " " + context.path + " attempt " +
+                     std::to_string(context.attempts) + "/" + std::to_string(context.max_attempts) +
+                     " -> " +
+                     (response ? std::to_string(response->status_code)
+                               : "no response (" +
+                                     safe_for_log(std::get<TransportError>(result).message) + ")") +
+                     " in " + format_ms(duration_cast<milliseconds>(latency));
+  if (!context.idempotency_key.empty()) line += ", idempotency_key=" + context.idempotency_key;
+  if (!context.request_id.empty()) line += ", request_id=" + context.request_id;
+  if (retry_reason != RetryReason::kNone) {
+    line += ", retrying (" + std::string(to_string(retry_reason)) + ") in " + format_ms(delay);
+  }
+  log(LogLevel::kDebug, line);
+  if (options_.log_bodies && response) {
+    log(LogLevel::kDebug, "yuno: " + context.method + " " + context.path +
+                              " response body: " + safe_for_log(response->body));
+  }
+}
+
+HttpRequest ClientCore::build_request(const ApiCall& call,
+                                      const RequestOptions& request_options) const {
   const std::string account_code = request_options.account_id.value_or(options_.account_id);
   require_header_safe(account_code, "account_id", false);
   if (call.requires_account_code && account_code.empty()) {
@@ -202,8 +226,8 @@ ApiResult ClientCore::execute(const ApiCall& call, const RequestOptions& request
     request.body = *call.body;
   }
 
-  std::string idempotency_key;
   if (call.method == "POST" || call.method == "PATCH") {
+    std::string idempotency_key;
     if (request_options.idempotency_key) {
       idempotency_key = *request_options.idempotency_key;
       if (idempotency_key.empty() || idempotency_key.size() > 255) {
@@ -227,6 +251,13 @@ ApiResult ClientCore::execute(const ApiCall& call, const RequestOptions& request
     require_header_safe(value, "extra header " + name, false);
     request.headers.emplace_back(name, value);
   }
+  return request;
+}
+
+ApiResult ClientCore::execute(const ApiCall& call, const RequestOptions& request_options) const {
+  // Built once: every attempt sends exactly the same bytes and idempotency key.
+  HttpRequest request = build_request(call, request_options);
+  const std::string idempotency_key = find_header(request.headers, kIdempotencyHeader).value_or("");
 
   const int max_retries = request_options.max_retries.value_or(options_.max_retries);
   if (max_retries < 0 || max_retries > kMaxRetriesLimit) {
@@ -295,27 +326,11 @@ ApiResult ClientCore::execute(const ApiCall& call, const RequestOptions& request
     event.retry_reason = retry_reason;
     event.request_id = context.request_id;
     if (response) event.status_code = response->status_code;
-    if (failure) event.transport_error = failure->message;
+    const std::string transport_error = failure ? safe_for_log(failure->message) : std::string();
+    event.transport_error = transport_error;
     if (options_.observer) options_.observer(event);
 
-    if (logs(LogLevel::kDebug)) {
-      std::string line = "yuno: " + context.method + " " + context.path + " attempt " +
-                         std::to_string(attempt) + "/" + std::to_string(context.max_attempts) +
-                         " -> " +
-                         (response ? std::to_string(response->status_code)
-                                   : "no response (" + failure->message + ")") +
-                         " in " + format_ms(duration_cast<milliseconds>(latency));
-      if (!idempotency_key.empty()) line += ", idempotency_key=" + idempotency_key;
-      if (!context.request_id.empty()) line += ", request_id=" + context.request_id;
-      if (retry_reason != RetryReason::kNone) {
-        line += ", retrying (" + std::string(to_string(retry_reason)) + ") in " + format_ms(delay);
-      }
-      log(LogLevel::kDebug, line);
-      if (options_.log_bodies && response) {
-        log(LogLevel::kDebug, "yuno: " + context.method + " " + context.path +
-                                  " response body: " + safe_for_log(response->body));
-      }
-    }
+    log_attempt(context, result, latency, retry_reason, delay);
 
     if (verdict.success) {
       ApiResult out;

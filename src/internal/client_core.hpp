@@ -46,6 +46,12 @@ class ClientCore {
   const std::string& user_agent() const { return user_agent_; }
 
  private:
+  /// The request every attempt of `call` sends (URL, headers, idempotency key, body);
+  /// throws InvalidArgumentError for bad ids, header values or options.
+  HttpRequest build_request(const ApiCall& call, const RequestOptions& request_options) const;
+  void log_attempt(const RequestContext& context, const TransportResult& result,
+                   std::chrono::microseconds latency, RetryReason retry_reason,
+                   std::chrono::milliseconds delay) const;
   void log(LogLevel level, const std::string& message) const;
   bool logs(LogLevel level) const;
   std::string safe_for_log(std::string_view body) const;
