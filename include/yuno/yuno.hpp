@@ -14,4 +14,5 @@
 #include "yuno/models/customer.hpp"
 #include "yuno/request_options.hpp"
 #include "yuno/response.hpp"
+#include "yuno/string_enum.hpp"
 #include "yuno/version.hpp"
