@@ -30,6 +30,13 @@ class InvalidArgumentError : public Error {
   using Error::Error;
 };
 
+/// A convenience call that picks a payment's transaction (e.g. capture(payment)) found no
+/// transaction it may act on. Nothing was sent.
+class TransactionNotFoundError : public InvalidArgumentError {
+ public:
+  using InvalidArgumentError::InvalidArgumentError;
+};
+
 /// Where and how a failed call was attempted: what a support ticket needs.
 struct RequestContext {
   std::string method;           ///< "POST"
