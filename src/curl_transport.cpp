@@ -14,8 +14,15 @@
 #include <utility>
 #include <vector>
 
+#include "internal/strings.hpp"
+
 namespace yuno {
 namespace {
+
+using internal::has_control_line_break;
+using internal::iequals;
+using internal::is_http_token;
+using internal::trim;
 
 // Total bytes of response header lines accepted per exchange (interim 1xx responses included).
 constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
@@ -37,37 +44,6 @@ struct SlistDeleter {
   void operator()(curl_slist* list) const noexcept { curl_slist_free_all(list); }
 };
 using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
-bool is_token(std::string_view s) {
-  if (s.empty()) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    if (c >= 'A' && c <= 'Z') return true;
-    if (c >= 'a' && c <= 'z') return true;
-    if (c >= '0' && c <= '9') return true;
-    return std::strchr("!#$%&'*+-.^_`|~", c) != nullptr && c != '\0';
-  });
-}
-
-bool has_forbidden_header_chars(std::string_view s) {
-  return s.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos;
-}
 
 // "host[:port]" of an absolute URL, without userinfo, path or query: safe for messages.
 std::string url_host(std::string_view url) {
@@ -365,7 +341,7 @@ TransportResult CurlTransport::send(const HttpRequest& request) {
   if (global_init_result() != CURLE_OK) {
     return make_error(TransportErrorKind::kOther, false, host, "libcurl initialisation failed");
   }
-  if (!is_token(request.method)) {
+  if (!is_http_token(request.method)) {
     return make_error(TransportErrorKind::kOther, false, host, "invalid HTTP method");
   }
 
@@ -381,7 +357,7 @@ TransportResult CurlTransport::send(const HttpRequest& request) {
   bool has_expect = false;
   bool has_content_type = false;
   for (const auto& [name, value] : request.headers) {
-    if (!is_token(name) || has_forbidden_header_chars(value)) {
+    if (!is_http_token(name) || has_control_line_break(value)) {
       return make_error(TransportErrorKind::kOther, false, host,
                         "invalid header (name or value has forbidden characters)");
     }

@@ -31,11 +31,6 @@ bool is_managed_header(std::string_view name) {
                      [&](std::string_view managed) { return iequals(name, managed); });
 }
 
-bool is_header_name_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-}
-
 void require_header_safe(std::string_view value, const std::string& what, bool configuration) {
   if (!has_control_line_break(value)) return;
   const std::string message = what + " must not contain CR, LF or NUL characters";
@@ -241,7 +236,7 @@ HttpRequest ClientCore::build_request(const ApiCall& call,
   }
 
   for (const auto& [name, value] : request_options.extra_headers) {
-    if (name.empty() || !std::all_of(name.begin(), name.end(), is_header_name_char)) {
+    if (!is_http_token(name)) {
       throw InvalidArgumentError("extra header names must be HTTP tokens");
     }
     if (is_managed_header(name)) {

@@ -96,10 +96,6 @@ bool is_loopback_host(std::string_view host) {
   return parts == 4;
 }
 
-bool has_control_line_break(std::string_view text) {
-  return text.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos;
-}
-
 BaseUrl parse_base_url(std::string_view text, std::string_view option_name) {
   BaseUrl result;
   std::string_view rest;

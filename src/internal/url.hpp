@@ -35,7 +35,4 @@ BaseUrl parse_base_url(std::string_view text, std::string_view option_name);
 /// True for localhost, 127.0.0.0/8 and ::1.
 bool is_loopback_host(std::string_view host);
 
-/// True when the text contains CR, LF or NUL (header injection).
-bool has_control_line_break(std::string_view text);
-
 }  // namespace yuno::internal

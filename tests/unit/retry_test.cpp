@@ -26,6 +26,9 @@ struct Outcome {
   std::function<void(yuno::testing::MockTransport&)> enqueue;
 };
 
+// Names the parameter in test output (instead of its bytes).
+void PrintTo(const Outcome& outcome, std::ostream* out) { *out << outcome.name; }
+
 std::vector<std::string> idempotency_keys(const yuno::testing::MockTransport& transport) {
   std::vector<std::string> keys;
   for (const auto& request : transport.requests()) {
