@@ -1,0 +1,671 @@
+// Payments and their transactions: https://docs.y.uno/reference/create-payment,
+// retrieve-payment-by-id, capture-authorization, cancel-payment, refund-payment,
+// cancel-or-refund-a-payment and siblings. See yuno/models/common.hpp for the model
+// conventions; yuno/models/payment_method.hpp for `payment_method`.
+//
+// What Yuno's documents show and these models accept:
+// - amounts as JSON integers, decimals or numeric strings (Amount remembers a string
+//   `value` and writes it back as a string); a transaction inside a payment carries its
+//   `amount` as a bare number (Amount remembers that too);
+// - `transactions` / `transactions_history` as an array or as a single object (Payment
+//   remembers which, and writes back the shape it read);
+// - nulls anywhere, meaning "absent"; the parts kept as yuno::Json drop their null members.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "yuno/decimal.hpp"
+#include "yuno/json.hpp"
+#include "yuno/models/common.hpp"
+#include "yuno/models/payment_method.hpp"
+#include "yuno/string_enum.hpp"
+
+namespace yuno {
+
+// ---------------------------------------------------------------------------------------
+// Statuses and types (unknown values are kept: compare with the constants, print value())
+// ---------------------------------------------------------------------------------------
+
+/// A payment's `status`. The pairs with PaymentSubStatus Yuno documents:
+/// CREATED/CREATED; READY_TO_PAY/CREATED; PENDING/{AUTHORIZED, IN_PROCESS,
+/// WAITING_ADDITIONAL_STEP, PENDING_PROVIDER_CONFIRMATION, PENDING_FRAUD_REVIEW,
+/// PENDING_OTP_COMPLETION}; VERIFIED/VERIFIED; EXPIRED/EXPIRED; REJECTED/REJECTED;
+/// DECLINED/{DECLINED, FRAUD_DECLINED}; SUCCEEDED/{APPROVED, CAPTURED, PARTIALLY_CAPTURED,
+/// PARTIALLY_APPROVED, PARTIALLY_REFUNDED, PARTIALLY_CHARGEBACKED, REFUND_RETRY_IN_PROCESS,
+/// CAPTURE_RETRY_IN_PROCESS, CAPTURE_RETRY_PROCESS_FAILED}; REFUNDED/{REFUNDED,
+/// PENDING_PROVIDER_CONFIRMATION}; CANCELED/{CANCELED, PENDING_PROVIDER_CONFIRMATION};
+/// IN_DISPUTE/{RECEIVED, PENDING_REVIEW}; CHARGEBACK/LOST; ERROR/ERROR; FRAUD/FRAUD_VERIFIED.
+class PaymentStatus : public StringEnum<PaymentStatus> {
+ public:
+  using StringEnum::StringEnum;
+  static const PaymentStatus kCreated;     ///< "CREATED"
+  static const PaymentStatus kReadyToPay;  ///< "READY_TO_PAY"
+  static const PaymentStatus kPending;     ///< "PENDING"
+  static const PaymentStatus kVerified;    ///< "VERIFIED"
+  static const PaymentStatus kExpired;     ///< "EXPIRED"
+  static const PaymentStatus kRejected;    ///< "REJECTED"
+  static const PaymentStatus kDeclined;    ///< "DECLINED"
+  static const PaymentStatus kSucceeded;   ///< "SUCCEEDED"
+  static const PaymentStatus kRefunded;    ///< "REFUNDED"
+  static const PaymentStatus kCanceled;    ///< "CANCELED"
+  static const PaymentStatus kInDispute;   ///< "IN_DISPUTE"
+  static const PaymentStatus kChargeback;  ///< "CHARGEBACK"
+  static const PaymentStatus kError;       ///< "ERROR"
+  static const PaymentStatus kFraud;       ///< "FRAUD"
+};
+inline const PaymentStatus PaymentStatus::kCreated{"CREATED"};
+inline const PaymentStatus PaymentStatus::kReadyToPay{"READY_TO_PAY"};
+inline const PaymentStatus PaymentStatus::kPending{"PENDING"};
+inline const PaymentStatus PaymentStatus::kVerified{"VERIFIED"};
+inline const PaymentStatus PaymentStatus::kExpired{"EXPIRED"};
+inline const PaymentStatus PaymentStatus::kRejected{"REJECTED"};
+inline const PaymentStatus PaymentStatus::kDeclined{"DECLINED"};
+inline const PaymentStatus PaymentStatus::kSucceeded{"SUCCEEDED"};
+inline const PaymentStatus PaymentStatus::kRefunded{"REFUNDED"};
+inline const PaymentStatus PaymentStatus::kCanceled{"CANCELED"};
+inline const PaymentStatus PaymentStatus::kInDispute{"IN_DISPUTE"};
+inline const PaymentStatus PaymentStatus::kChargeback{"CHARGEBACK"};
+inline const PaymentStatus PaymentStatus::kError{"ERROR"};
+inline const PaymentStatus PaymentStatus::kFraud{"FRAUD"};
+
+/// A payment's `sub_status` (see PaymentStatus for the pairs).
+class PaymentSubStatus : public StringEnum<PaymentSubStatus> {
+ public:
+  using StringEnum::StringEnum;
+  static const PaymentSubStatus kCreated;                      ///< "CREATED"
+  static const PaymentSubStatus kAuthorized;                   ///< "AUTHORIZED"
+  static const PaymentSubStatus kInProcess;                    ///< "IN_PROCESS"
+  static const PaymentSubStatus kWaitingAdditionalStep;        ///< "WAITING_ADDITIONAL_STEP"
+  static const PaymentSubStatus kPendingProviderConfirmation;  ///< "PENDING_PROVIDER_CONFIRMATION"
+  static const PaymentSubStatus kPendingFraudReview;           ///< "PENDING_FRAUD_REVIEW"
+  static const PaymentSubStatus kPendingOtpCompletion;         ///< "PENDING_OTP_COMPLETION"
+  static const PaymentSubStatus kVerified;                     ///< "VERIFIED"
+  static const PaymentSubStatus kExpired;                      ///< "EXPIRED"
+  static const PaymentSubStatus kRejected;                     ///< "REJECTED"
+  static const PaymentSubStatus kDeclined;                     ///< "DECLINED"
+  static const PaymentSubStatus kFraudDeclined;                ///< "FRAUD_DECLINED"
+  static const PaymentSubStatus kApproved;                     ///< "APPROVED"
+  static const PaymentSubStatus kCaptured;                     ///< "CAPTURED"
+  static const PaymentSubStatus kPartiallyCaptured;            ///< "PARTIALLY_CAPTURED"
+  static const PaymentSubStatus kPartiallyApproved;            ///< "PARTIALLY_APPROVED"
+  static const PaymentSubStatus kPartiallyRefunded;            ///< "PARTIALLY_REFUNDED"
+  static const PaymentSubStatus kPartiallyChargebacked;        ///< "PARTIALLY_CHARGEBACKED"
+  static const PaymentSubStatus kRefundRetryInProcess;         ///< "REFUND_RETRY_IN_PROCESS"
+  static const PaymentSubStatus kCaptureRetryInProcess;        ///< "CAPTURE_RETRY_IN_PROCESS"
+  static const PaymentSubStatus kCaptureRetryProcessFailed;    ///< "CAPTURE_RETRY_PROCESS_FAILED"
+  static const PaymentSubStatus kRefunded;                     ///< "REFUNDED"
+  static const PaymentSubStatus kCanceled;                     ///< "CANCELED"
+  static const PaymentSubStatus kReceived;                     ///< "RECEIVED" (dispute)
+  static const PaymentSubStatus kPendingReview;                ///< "PENDING_REVIEW" (dispute)
+  static const PaymentSubStatus kLost;                         ///< "LOST" (chargeback)
+  static const PaymentSubStatus kError;                        ///< "ERROR"
+  static const PaymentSubStatus kFraudVerified;                ///< "FRAUD_VERIFIED"
+};
+inline const PaymentSubStatus PaymentSubStatus::kCreated{"CREATED"};
+inline const PaymentSubStatus PaymentSubStatus::kAuthorized{"AUTHORIZED"};
+inline const PaymentSubStatus PaymentSubStatus::kInProcess{"IN_PROCESS"};
+inline const PaymentSubStatus PaymentSubStatus::kWaitingAdditionalStep{"WAITING_ADDITIONAL_STEP"};
+inline const PaymentSubStatus PaymentSubStatus::kPendingProviderConfirmation{
+    "PENDING_PROVIDER_CONFIRMATION"};
+inline const PaymentSubStatus PaymentSubStatus::kPendingFraudReview{"PENDING_FRAUD_REVIEW"};
+inline const PaymentSubStatus PaymentSubStatus::kPendingOtpCompletion{"PENDING_OTP_COMPLETION"};
+inline const PaymentSubStatus PaymentSubStatus::kVerified{"VERIFIED"};
+inline const PaymentSubStatus PaymentSubStatus::kExpired{"EXPIRED"};
+inline const PaymentSubStatus PaymentSubStatus::kRejected{"REJECTED"};
+inline const PaymentSubStatus PaymentSubStatus::kDeclined{"DECLINED"};
+inline const PaymentSubStatus PaymentSubStatus::kFraudDeclined{"FRAUD_DECLINED"};
+inline const PaymentSubStatus PaymentSubStatus::kApproved{"APPROVED"};
+inline const PaymentSubStatus PaymentSubStatus::kCaptured{"CAPTURED"};
+inline const PaymentSubStatus PaymentSubStatus::kPartiallyCaptured{"PARTIALLY_CAPTURED"};
+inline const PaymentSubStatus PaymentSubStatus::kPartiallyApproved{"PARTIALLY_APPROVED"};
+inline const PaymentSubStatus PaymentSubStatus::kPartiallyRefunded{"PARTIALLY_REFUNDED"};
+inline const PaymentSubStatus PaymentSubStatus::kPartiallyChargebacked{"PARTIALLY_CHARGEBACKED"};
+inline const PaymentSubStatus PaymentSubStatus::kRefundRetryInProcess{"REFUND_RETRY_IN_PROCESS"};
+inline const PaymentSubStatus PaymentSubStatus::kCaptureRetryInProcess{"CAPTURE_RETRY_IN_PROCESS"};
+inline const PaymentSubStatus PaymentSubStatus::kCaptureRetryProcessFailed{
+    "CAPTURE_RETRY_PROCESS_FAILED"};
+inline const PaymentSubStatus PaymentSubStatus::kRefunded{"REFUNDED"};
+inline const PaymentSubStatus PaymentSubStatus::kCanceled{"CANCELED"};
+inline const PaymentSubStatus PaymentSubStatus::kReceived{"RECEIVED"};
+inline const PaymentSubStatus PaymentSubStatus::kPendingReview{"PENDING_REVIEW"};
+inline const PaymentSubStatus PaymentSubStatus::kLost{"LOST"};
+inline const PaymentSubStatus PaymentSubStatus::kError{"ERROR"};
+inline const PaymentSubStatus PaymentSubStatus::kFraudVerified{"FRAUD_VERIFIED"};
+
+/// A transaction's `type`.
+class TransactionType : public StringEnum<TransactionType> {
+ public:
+  using StringEnum::StringEnum;
+  static const TransactionType kPurchase;        ///< "PURCHASE": authorized and captured at once
+  static const TransactionType kAuthorize;       ///< "AUTHORIZE": funds held, capture pending
+  static const TransactionType kCapture;         ///< "CAPTURE"
+  static const TransactionType kRefund;          ///< "REFUND"
+  static const TransactionType kCancel;          ///< "CANCEL"
+  static const TransactionType kVerify;          ///< "VERIFY"
+  static const TransactionType kChargeback;      ///< "CHARGEBACK"
+  static const TransactionType kFraudScreening;  ///< "FRAUD_SCREENING"
+  static const TransactionType kThreeDSecure;    ///< "THREE_D_SECURE" (in Yuno's examples)
+};
+inline const TransactionType TransactionType::kPurchase{"PURCHASE"};
+inline const TransactionType TransactionType::kAuthorize{"AUTHORIZE"};
+inline const TransactionType TransactionType::kCapture{"CAPTURE"};
+inline const TransactionType TransactionType::kRefund{"REFUND"};
+inline const TransactionType TransactionType::kCancel{"CANCEL"};
+inline const TransactionType TransactionType::kVerify{"VERIFY"};
+inline const TransactionType TransactionType::kChargeback{"CHARGEBACK"};
+inline const TransactionType TransactionType::kFraudScreening{"FRAUD_SCREENING"};
+inline const TransactionType TransactionType::kThreeDSecure{"THREE_D_SECURE"};
+
+/// A transaction's `status`.
+class TransactionStatus : public StringEnum<TransactionStatus> {
+ public:
+  using StringEnum::StringEnum;
+  static const TransactionStatus kCreated;    ///< "CREATED"
+  static const TransactionStatus kPending;    ///< "PENDING"
+  static const TransactionStatus kSucceeded;  ///< "SUCCEEDED"
+  static const TransactionStatus kDeclined;   ///< "DECLINED"
+  static const TransactionStatus kRejected;   ///< "REJECTED"
+  static const TransactionStatus kError;      ///< "ERROR"
+  static const TransactionStatus kExpired;    ///< "EXPIRED"
+  /// "REFUNDED": the status of the refund transaction in Yuno's cancel-or-refund examples.
+  static const TransactionStatus kRefunded;
+};
+inline const TransactionStatus TransactionStatus::kCreated{"CREATED"};
+inline const TransactionStatus TransactionStatus::kPending{"PENDING"};
+inline const TransactionStatus TransactionStatus::kSucceeded{"SUCCEEDED"};
+inline const TransactionStatus TransactionStatus::kDeclined{"DECLINED"};
+inline const TransactionStatus TransactionStatus::kRejected{"REJECTED"};
+inline const TransactionStatus TransactionStatus::kError{"ERROR"};
+inline const TransactionStatus TransactionStatus::kExpired{"EXPIRED"};
+inline const TransactionStatus TransactionStatus::kRefunded{"REFUNDED"};
+
+/// A payment's `workflow`.
+class PaymentWorkflow : public StringEnum<PaymentWorkflow> {
+ public:
+  using StringEnum::StringEnum;
+  static const PaymentWorkflow kSdkCheckout;  ///< "SDK_CHECKOUT": Yuno's SDK collects the data
+  static const PaymentWorkflow kCheckout;     ///< "CHECKOUT"
+  static const PaymentWorkflow kSdkSeamless;  ///< "SDK_SEAMLESS"
+  static const PaymentWorkflow kDirect;       ///< "DIRECT": back to back, provider data returned
+  static const PaymentWorkflow kRedirect;     ///< "REDIRECT": back to back, provider redirection
+};
+inline const PaymentWorkflow PaymentWorkflow::kSdkCheckout{"SDK_CHECKOUT"};
+inline const PaymentWorkflow PaymentWorkflow::kCheckout{"CHECKOUT"};
+inline const PaymentWorkflow PaymentWorkflow::kSdkSeamless{"SDK_SEAMLESS"};
+inline const PaymentWorkflow PaymentWorkflow::kDirect{"DIRECT"};
+inline const PaymentWorkflow PaymentWorkflow::kRedirect{"REDIRECT"};
+
+// ---------------------------------------------------------------------------------------
+// Parts of a payment
+// ---------------------------------------------------------------------------------------
+
+/// `amount.currency_conversion`: a dynamic currency conversion quote (DCC).
+struct CurrencyConversion {
+  std::optional<std::string> id;
+  std::optional<std::string> code;
+  std::optional<std::string> status;        ///< "QUOTED", "APPLIED", "DECLINED", "EXPIRED"...
+  std::optional<std::string> error_reason;  ///< e.g. "RATES_UNAVAILABLE"
+  std::optional<std::string> provider;
+  std::optional<std::string> provider_currency_conversion_id;
+  std::optional<std::string> cardholder_currency;  ///< ISO 4217
+  std::optional<Decimal> cardholder_amount;        ///< in cardholder_currency
+  std::optional<bool> cardholder_accepted;
+  /// Exchange rates are ratios, not money (they may need more than 4 decimals): doubles.
+  std::optional<double> rate;
+  std::optional<double> rate_margin_percentage;
+  std::optional<std::string> rate_source;
+  std::optional<std::string> description;
+  std::optional<std::string> created_at;  ///< ISO 8601
+  std::optional<std::string> expires_at;
+  std::optional<Json> provider_data;
+  Json unknown_fields;
+};
+
+/// An `amount`: `{"currency": "USD", "value": 150.75, "captured": 0, "refunded": 0}`.
+/// Values are exact (yuno::Decimal, major units, up to 4 decimals).
+///
+/// Yuno sends some amounts in other shapes, which are read and written back as they came:
+/// `"value": "2000"` (a numeric string, in request examples), and a bare number for the
+/// `amount` of a transaction inside a payment (then only `value` is set: the currency is
+/// the payment's). An Amount you build is always written as an object with a number.
+struct Amount {
+  Amount() = default;
+  Amount(Decimal amount_value, std::string currency_code)
+      : value(amount_value), currency(std::move(currency_code)) {}
+
+  Decimal value;         ///< the amount of the payment (or of the operation, in requests)
+  std::string currency;  ///< ISO 4217: "USD"; not written when empty
+  std::optional<Decimal> captured;  ///< responses: captured so far (two-step payments)
+  std::optional<Decimal> refunded;  ///< responses: refunded so far
+  std::optional<CurrencyConversion> currency_conversion;
+  Json unknown_fields;
+
+ private:
+  friend void to_json(nlohmann::json& j, const Amount& value);
+  friend void from_json(const nlohmann::json& j, Amount& value);
+  enum class Shape : unsigned char { kObject, kStringValue, kBareNumber };
+  Shape shape_ = Shape::kObject;  ///< the shape it was read in
+};
+
+/// `checkout`: the checkout session the payment belongs to.
+struct PaymentCheckout {
+  std::optional<std::string> session;       ///< checkout session id
+  std::optional<bool> sdk_action_required;  ///< the front end must continue (3DS, redirect...)
+  Json unknown_fields;
+};
+
+/// `customer_payer.browser_info` (for 3DS and fraud screening).
+struct BrowserInfo {
+  std::optional<std::string> user_agent;
+  std::optional<std::string> accept_header;
+  std::optional<std::string> accept_content;
+  std::optional<std::string> accept_browser;
+  std::optional<std::string> color_depth;
+  std::optional<std::string> screen_height;
+  std::optional<std::string> screen_width;
+  std::optional<std::string> browser_time_difference;
+  std::optional<std::string> language;
+  std::optional<std::string> platform;  ///< "WEB", "IOS", "ANDROID"
+  std::optional<bool> javascript_enabled;
+  std::optional<bool> java_enabled;
+  Json unknown_fields;
+};
+
+/// One of `customer_payer.device_fingerprints`.
+struct DeviceFingerprint {
+  std::optional<std::string> id;
+  std::optional<std::string> provider_id;  ///< the fraud provider
+  Json unknown_fields;
+};
+
+/// `customer_payer.merchant_customer_validations`.
+struct MerchantCustomerValidations {
+  std::optional<bool> account_is_verified;
+  std::optional<bool> email_is_verified;
+  std::optional<bool> phone_is_verified;
+  Json unknown_fields;
+};
+
+/// `customer_payer`: who pays. `id` is a Yuno customer id (POST /customers); the rest
+/// describes the payer for this payment.
+struct CustomerPayer {
+  std::optional<std::string> id;
+  std::optional<std::string> customer_id;  ///< as one of Yuno's request examples names it
+  std::optional<std::string> merchant_customer_id;
+  std::optional<std::string> merchant_customer_created_at;  ///< ISO 8601
+  std::optional<std::string> first_name;
+  std::optional<std::string> last_name;
+  std::optional<std::string> gender;
+  std::optional<std::string> date_of_birth;  ///< YYYY-MM-DD
+  std::optional<std::string> email;
+  std::optional<std::string> nationality;  ///< ISO 3166-1 alpha-2
+  std::optional<std::string> ip_address;
+  std::optional<std::string> device_fingerprint;
+  std::optional<std::vector<DeviceFingerprint>> device_fingerprints;
+  std::optional<Document> document;
+  std::optional<Phone> phone;
+  std::optional<Address> billing_address;
+  std::optional<Address> shipping_address;
+  std::optional<BrowserInfo> browser_info;
+  std::optional<MerchantCustomerValidations> merchant_customer_validations;
+  std::optional<Json> geolocation;  ///< {"latitude", "longitude"}
+  Json unknown_fields;
+};
+
+/// One of `additional_data.order.items`.
+struct OrderItem {
+  std::optional<std::string> id;       ///< required by Yuno in requests
+  std::optional<std::string> name;     ///< required by Yuno in requests
+  std::optional<int> quantity;         ///< required by Yuno in requests
+  std::optional<Decimal> unit_amount;  ///< required by Yuno in requests
+  std::optional<std::string> category;
+  std::optional<std::string> brand;
+  std::optional<std::string> sku_code;
+  std::optional<std::string> manufacture_part_number;
+  std::optional<std::string> image_url;
+  std::optional<std::string> url;
+  Json unknown_fields;
+};
+
+/// `additional_data.order.shipping`.
+struct OrderShipping {
+  std::optional<std::string> type;  ///< "STANDARD", "EXPRESS", "SAME_DAY"...
+  std::optional<std::string> carrier;
+  std::optional<std::string> deliver_at;
+  std::optional<std::string> description;
+  Json unknown_fields;
+};
+
+/// `additional_data.order`: items, shipping and fees typed; the rest kept as JSON.
+struct PaymentOrder {
+  std::optional<std::vector<OrderItem>> items;
+  std::optional<Decimal> shipping_amount;
+  std::optional<Decimal> fee_amount;
+  std::optional<Decimal> tip_amount;
+  std::optional<OrderShipping> shipping;
+  std::optional<std::string> sales_channel;
+  std::optional<Json> discounts;
+  std::optional<Json> taxes;
+  std::optional<Json> tickets;
+  std::optional<Json> account_funding;
+  std::optional<Json> fulfillment;
+  Json unknown_fields;
+};
+
+/// `additional_data`: optional order and industry data that improves approval rates.
+struct AdditionalData {
+  std::optional<PaymentOrder> order;
+  std::optional<Json> airline;  ///< pnr, legs, passengers, tickets
+  std::optional<Json> seller_details;
+  std::optional<Json> transportations;
+  Json unknown_fields;
+};
+
+/// `split_marketplace[].amount`.
+struct SplitAmount {
+  std::optional<Decimal> value;
+  std::optional<std::string> currency;
+  std::optional<std::string> calculation_type;
+  std::optional<Decimal> fixed_amount;
+  std::optional<double> percentage;  ///< a ratio, not money
+  std::optional<std::string> rounding_mode;
+  Json unknown_fields;
+};
+
+/// One of `split_marketplace`: a share of the payment for a marketplace recipient.
+struct SplitMarketplaceEntry {
+  std::optional<std::string> type;  ///< "PURCHASE", "COMMISSION", "PAYMENTFEE"...
+  std::optional<std::string> recipient_id;
+  std::optional<std::string> provider_recipient_id;
+  std::optional<std::string> recipient_type;
+  std::optional<std::string> merchant_reference;
+  std::optional<std::string> description;
+  std::optional<SplitAmount> amount;
+  std::optional<Json> liability;
+  Json unknown_fields;
+};
+
+// ---------------------------------------------------------------------------------------
+// Transactions and payments
+// ---------------------------------------------------------------------------------------
+
+struct Payment;
+
+/// A transaction: one operation on a payment (purchase, authorization, capture, refund,
+/// cancellation...). The capture, cancel and cancel-or-refund endpoints return one, with
+/// the `payment` it belongs to.
+struct Transaction {
+  std::string id;                       ///< the transaction id to capture, cancel or refund
+  TransactionType type;                 ///< empty when absent
+  TransactionStatus status;             ///< empty when absent
+  std::optional<std::string> category;  ///< "CARD", "BANK_TRANSFER", "WALLET"...
+  /// In capture/cancel/refund responses an object; inside a payment a bare number (then
+  /// only `amount->value` is set; the currency is the payment's).
+  std::optional<Amount> amount;
+  std::optional<std::string> description;
+  std::optional<std::string> merchant_reference;
+  std::optional<std::string> reason;
+  std::optional<std::string> response_code;  ///< Yuno's code: "SUCCEEDED", "DECLINED_BY_BANK"...
+  std::optional<std::string> response_message;
+  std::optional<std::string> merchant_advice_code;
+  std::optional<std::string> merchant_advice_code_message;
+  std::optional<std::string> provider_id;
+  std::optional<PaymentMethod> payment_method;  ///< uses `detail`
+  std::optional<Json> provider_data;            ///< the processor's ids, codes and raw messages
+  std::optional<Json> connection_data;
+  std::optional<Json> three_d_secure_action_required;
+  std::optional<CustomerPayer> customer_payer;
+  std::optional<bool> simplified_mode;
+  std::optional<bool> receipt;
+  std::optional<std::string> receipt_url;
+  std::optional<std::string> receipt_language;
+  std::optional<std::string> created_at;  ///< ISO 8601 UTC
+  std::optional<std::string> updated_at;
+  /// The payment this transaction belongs to (capture/cancel/refund responses); null when
+  /// absent, e.g. for the transactions listed inside a payment.
+  std::shared_ptr<const Payment> payment;
+  Json unknown_fields;
+};
+
+/// A payment as Yuno returns it (create, retrieve, refund; webhooks' `data.payment`).
+///
+/// Status helpers, following Yuno's status table (see PaymentStatus):
+/// - is_approved(): status SUCCEEDED (whatever the sub-status: APPROVED, CAPTURED,
+///   PARTIALLY_REFUNDED...). The money was charged.
+/// - is_pending(): status CREATED, READY_TO_PAY or PENDING: no final outcome yet (the
+///   customer or the provider still has a step to take, or an authorization waits for a
+///   capture or a cancellation). Check it again later or wait for the webhook.
+/// - is_authorized(): status PENDING with sub-status AUTHORIZED: funds held, to capture or
+///   cancel (a subset of is_pending()).
+/// - is_declined(): status DECLINED or REJECTED.
+/// - is_refunded(): status REFUNDED (fully refunded, possibly awaiting the provider's
+///   confirmation). A partial refund leaves the payment SUCCEEDED/PARTIALLY_REFUNDED.
+/// - is_canceled(): status CANCELED.
+/// ERROR, EXPIRED, VERIFIED, IN_DISPUTE, CHARGEBACK, FRAUD and unknown statuses answer
+/// false to all of them: compare `status` directly.
+struct Payment {
+  std::string id;  ///< Yuno's payment id (UUID)
+  std::optional<std::string> account_id;
+  std::optional<std::string> account_code;
+  std::optional<std::string> idempotency_key;  ///< the key of the request that created it
+  std::optional<std::string> description;
+  std::optional<std::string> country;  ///< ISO 3166-1 alpha-2
+  PaymentStatus status;                ///< empty when absent
+  PaymentSubStatus sub_status;         ///< empty when absent
+  std::optional<std::string> merchant_order_id;
+  std::optional<std::string> merchant_reference;
+  std::optional<Amount> amount;
+  std::optional<PaymentCheckout> checkout;
+  std::optional<PaymentMethod> payment_method;  ///< uses `payment_method_detail`
+  std::optional<CustomerPayer> customer_payer;
+  std::optional<AdditionalData> additional_data;
+  std::optional<PaymentWorkflow> workflow;
+  std::optional<std::string> callback_url;
+  std::optional<std::vector<MetadataEntry>> metadata;
+  /// The payment's transactions (the current one, or all of them, depending on the
+  /// endpoint). Yuno sends an array or a single object: both are read into this vector.
+  std::vector<Transaction> transactions;
+  /// Every transaction of the payment, when Yuno includes the history (array or object).
+  std::vector<Transaction> transactions_history;
+  std::optional<std::vector<SplitMarketplaceEntry>> split_marketplace;
+  std::optional<Json> split;
+  std::optional<Json> taxes;
+  std::optional<Json> fraud_screening;
+  std::optional<Json> routing_rules;
+  std::optional<Json> subscription;
+  std::optional<std::string> subscription_code;
+  std::optional<std::string> payment_link_id;
+  std::optional<std::string> payment_link_code;
+  std::optional<bool> simplified_mode;
+  std::optional<std::string> created_at;  ///< ISO 8601 UTC
+  std::optional<std::string> updated_at;
+  Json unknown_fields;
+
+  bool is_approved() const;
+  bool is_pending() const;
+  bool is_authorized() const;
+  bool is_declined() const;
+  bool is_refunded() const;
+  bool is_canceled() const;
+
+  /// Copies of the transactions of this type, from `transactions` then
+  /// `transactions_history` (each id once), in that order.
+  std::vector<Transaction> transactions_of_type(const TransactionType& type) const;
+
+  /// The latest transaction (greatest `created_at`; on a tie or without dates, the one
+  /// listed last) with this type and status, from `transactions` and
+  /// `transactions_history`; nullptr if none. E.g. the AUTHORIZE/SUCCEEDED transaction to
+  /// capture, or the PURCHASE/SUCCEEDED one to refund. The pointer is into this payment:
+  /// valid while the payment lives and its transaction vectors are not modified.
+  const Transaction* last_transaction(const TransactionType& type,
+                                      const TransactionStatus& status) const;
+
+  /// What can still be captured: `amount.value - amount.captured` (an absent `captured`
+  /// counting as 0, never below 0) while is_authorized(); 0 in any other status, including
+  /// after a partial capture (Yuno then moves the payment to SUCCEEDED/PARTIALLY_CAPTURED
+  /// and the rest of the authorization is no longer capturable), and without an amount.
+  Decimal capturable_amount() const;
+
+  /// What can still be refunded: the amount charged minus `amount.refunded` (absent: 0),
+  /// never below 0, while the status is SUCCEEDED; 0 in any other status (REFUNDED,
+  /// CANCELED, PENDING, IN_DISPUTE, CHARGEBACK...) and without an amount. The amount
+  /// charged is `amount.captured` when it is above 0 (a captured authorization, partially
+  /// or fully), else `amount.value` (a purchase: Yuno leaves `captured` at 0).
+  /// Chargebacks are not subtracted (Yuno does not report their amount here).
+  Decimal refundable_amount() const;
+
+ private:
+  friend void to_json(nlohmann::json& j, const Payment& value);
+  friend void from_json(const nlohmann::json& j, Payment& value);
+  enum class ListShape : unsigned char { kUnset, kArray, kObject };
+  ListShape transactions_shape_ = ListShape::kUnset;  ///< as read: written back the same way
+  ListShape transactions_history_shape_ = ListShape::kUnset;
+};
+
+// ---------------------------------------------------------------------------------------
+// Requests
+// ---------------------------------------------------------------------------------------
+
+/// `response_additional_data` of cancel/refund requests: extra data for the response.
+struct ResponseAdditionalData {
+  std::optional<bool> receipt;
+  std::optional<std::string> receipt_language;  ///< "EN", "ES", "PT"
+  std::optional<bool> raw_request;
+  std::optional<bool> raw_response;
+  std::optional<bool> transactions_history;
+  Json unknown_fields;
+};
+
+/// Body of `POST /v1/payments`. Yuno requires account_id, description (3 to 255 chars),
+/// country, merchant_order_id, amount and payment_method, and checkout.session unless the
+/// workflow is DIRECT/REDIRECT; they are optional here only because Yuno's own examples
+/// leave some out. For a two-step payment (authorize now, capture later) set
+/// `payment_method.detail.card.capture = false`.
+struct CreatePaymentRequest {
+  std::optional<std::string> account_id;
+  std::optional<std::string> description;
+  std::optional<std::string> country;  ///< ISO 3166-1 alpha-2
+  std::optional<std::string> merchant_order_id;
+  std::optional<std::string> merchant_reference;
+  Amount amount;
+  std::optional<PaymentWorkflow> workflow;
+  std::optional<PaymentCheckout> checkout;
+  std::optional<CustomerPayer> customer_payer;
+  std::optional<PaymentMethod> payment_method;
+  std::optional<AdditionalData> additional_data;
+  std::optional<std::vector<MetadataEntry>> metadata;  ///< up to 50 entries
+  std::optional<std::string> callback_url;  ///< where the customer returns after a redirection
+  std::optional<std::vector<SplitMarketplaceEntry>> split_marketplace;
+  std::optional<Json> fraud_screening;  ///< {"stand_alone": true}
+  std::optional<Json> subscription;
+  std::optional<Json> taxes;
+  Json unknown_fields;
+};
+
+/// Body of `POST /v1/payments/{payment_id}/transactions/{transaction_id}/capture`.
+/// Yuno requires merchant_reference (3 to 255 chars) and amount; a smaller amount than
+/// authorized is a partial capture.
+struct CaptureRequest {
+  std::optional<Amount> amount;
+  std::optional<std::string> merchant_reference;
+  std::optional<std::string> reason;  ///< e.g. "PRODUCT_CONFIRMED"
+  std::optional<std::string> description;
+  std::optional<AdditionalData> additional_data;
+  std::optional<bool> simplified_mode;  ///< let Yuno retry after an error or a decline
+  Json unknown_fields;
+};
+
+/// Body of `POST /v1/payments/{payment_id}/transactions/{transaction_id}/cancel`.
+/// Yuno requires merchant_reference (3 to 255 chars).
+struct CancelRequest {
+  std::optional<std::string> description;
+  std::optional<std::string> reason;  ///< "DUPLICATE", "FRAUDULENT", "REQUESTED_BY_CUSTOMER"
+  std::optional<std::string> merchant_reference;
+  std::optional<ResponseAdditionalData> response_additional_data;
+  Json unknown_fields;
+};
+
+/// Body of `POST /v1/payments/{payment_id}/transactions/{transaction_id}/refund`. Without
+/// an amount the refund is full; with one, partial. Yuno requires merchant_reference.
+struct RefundRequest {
+  std::optional<Amount> amount;
+  std::optional<std::string> description;
+  /// "DUPLICATE", "FRAUDULENT", "REQUESTED_BY_CUSTOMER", or "REVERSE" (also reverse the
+  /// recipients' funds of a split payment).
+  std::optional<std::string> reason;
+  std::optional<std::string> merchant_reference;
+  std::optional<std::vector<SplitMarketplaceEntry>> split_marketplace;
+  std::optional<bool> simplified_mode;
+  std::optional<ResponseAdditionalData> response_additional_data;
+  std::optional<CustomerPayer> customer_payer;  ///< some methods need payer data to refund
+  std::optional<PaymentMethod> payment_method;  ///< e.g. the bank account to refund to
+  Json unknown_fields;
+};
+
+/// Body of `POST /v1/payments/{payment_id}/cancel-or-refund` and
+/// `POST /v1/payments/{payment_id}/transactions/{transaction_id}/cancel-or-refund`: Yuno
+/// cancels the payment if it can still be canceled, and refunds it otherwise. Fields as in
+/// RefundRequest; the amount (partial refunds) is ignored for a cancellation.
+struct CancelOrRefundRequest {
+  std::optional<Amount> amount;
+  std::optional<std::string> description;
+  std::optional<std::string> reason;  ///< required by Yuno on the payment-level endpoint
+  std::optional<std::string> merchant_reference;
+  std::optional<std::vector<SplitMarketplaceEntry>> split_marketplace;
+  std::optional<bool> simplified_mode;
+  std::optional<ResponseAdditionalData> response_additional_data;
+  std::optional<CustomerPayer> customer_payer;
+  std::optional<PaymentMethod> payment_method;
+  Json unknown_fields;
+};
+
+void to_json(nlohmann::json& j, const CurrencyConversion& value);
+void from_json(const nlohmann::json& j, CurrencyConversion& value);
+void to_json(nlohmann::json& j, const Amount& value);
+void from_json(const nlohmann::json& j, Amount& value);
+void to_json(nlohmann::json& j, const PaymentCheckout& value);
+void from_json(const nlohmann::json& j, PaymentCheckout& value);
+void to_json(nlohmann::json& j, const BrowserInfo& value);
+void from_json(const nlohmann::json& j, BrowserInfo& value);
+void to_json(nlohmann::json& j, const DeviceFingerprint& value);
+void from_json(const nlohmann::json& j, DeviceFingerprint& value);
+void to_json(nlohmann::json& j, const MerchantCustomerValidations& value);
+void from_json(const nlohmann::json& j, MerchantCustomerValidations& value);
+void to_json(nlohmann::json& j, const CustomerPayer& value);
+void from_json(const nlohmann::json& j, CustomerPayer& value);
+void to_json(nlohmann::json& j, const OrderItem& value);
+void from_json(const nlohmann::json& j, OrderItem& value);
+void to_json(nlohmann::json& j, const OrderShipping& value);
+void from_json(const nlohmann::json& j, OrderShipping& value);
+void to_json(nlohmann::json& j, const PaymentOrder& value);
+void from_json(const nlohmann::json& j, PaymentOrder& value);
+void to_json(nlohmann::json& j, const AdditionalData& value);
+void from_json(const nlohmann::json& j, AdditionalData& value);
+void to_json(nlohmann::json& j, const SplitAmount& value);
+void from_json(const nlohmann::json& j, SplitAmount& value);
+void to_json(nlohmann::json& j, const SplitMarketplaceEntry& value);
+void from_json(const nlohmann::json& j, SplitMarketplaceEntry& value);
+void to_json(nlohmann::json& j, const Transaction& value);
+void from_json(const nlohmann::json& j, Transaction& value);
+void to_json(nlohmann::json& j, const Payment& value);
+void from_json(const nlohmann::json& j, Payment& value);
+void to_json(nlohmann::json& j, const ResponseAdditionalData& value);
+void from_json(const nlohmann::json& j, ResponseAdditionalData& value);
+void to_json(nlohmann::json& j, const CreatePaymentRequest& value);
+void from_json(const nlohmann::json& j, CreatePaymentRequest& value);
+void to_json(nlohmann::json& j, const CaptureRequest& value);
+void from_json(const nlohmann::json& j, CaptureRequest& value);
+void to_json(nlohmann::json& j, const CancelRequest& value);
+void from_json(const nlohmann::json& j, CancelRequest& value);
+void to_json(nlohmann::json& j, const RefundRequest& value);
+void from_json(const nlohmann::json& j, RefundRequest& value);
+void to_json(nlohmann::json& j, const CancelOrRefundRequest& value);
+void from_json(const nlohmann::json& j, CancelOrRefundRequest& value);
+
+}  // namespace yuno

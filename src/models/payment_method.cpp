@@ -1,0 +1,207 @@
+#include "yuno/models/payment_method.hpp"
+
+#include <ostream>
+
+#include "models/payment_json.hpp"
+
+namespace yuno {
+
+using internal::FieldReader;
+using internal::FieldWriter;
+using internal::untyped;
+
+namespace {
+
+// At most the first 6 and the last 4 characters, and only when at least 3 stay hidden
+// (PANs are 12 to 19 digits): shorter text shows the last 4 at most, very short nothing.
+std::string masked_number(const std::string& number) {
+  const std::size_t n = number.size();
+  if (n >= 13) return number.substr(0, 6) + std::string(n - 10, '*') + number.substr(n - 4);
+  if (n >= 8) return std::string(n - 4, '*') + number.substr(n - 4);
+  return std::string(n, '*');
+}
+
+std::string two_digits(int value) {
+  std::string text = std::to_string(value);
+  return text.size() < 2 ? "0" + text : text;
+}
+
+// `io` is a FieldReader or a FieldWriter: one field list serves both directions.
+template <typename IO, typename Model>
+void card_data_fields(IO& io, Model& value) {
+  io.optional("number", value.number);
+  io.optional("security_code", value.security_code);
+  io.optional("expiration_month", value.expiration_month);
+  io.optional("expiration_year", value.expiration_year);
+  io.optional("holder_name", value.holder_name);
+  io.optional("type", value.type);
+  io.optional("brand", value.brand);
+  io.optional("category", value.category);
+  io.optional("iin", value.iin);
+  io.optional("lfd", value.lfd);
+  io.optional("number_length", value.number_length);
+  io.optional("security_code_length", value.security_code_length);
+  io.optional("issuer_name", value.issuer_name);
+  io.optional("issuer_code", value.issuer_code);
+  io.optional("country_code", value.country_code);
+  io.optional("fingerprint", value.fingerprint);
+  untyped(io, "three_d_secure", value.three_d_secure);
+}
+
+template <typename IO, typename Model>
+void stored_credentials_fields(IO& io, Model& value) {
+  io.optional("reason", value.reason);
+  io.optional("usage", value.usage);
+  io.optional("subscription_agreement_id", value.subscription_agreement_id);
+  io.optional("network_transaction_id", value.network_transaction_id);
+}
+
+template <typename IO, typename Model>
+void card_detail_fields(IO& io, Model& value) {
+  io.optional("capture", value.capture);
+  io.optional("installments", value.installments);
+  io.optional("first_installment_deferral", value.first_installment_deferral);
+  io.optional("installments_type", value.installments_type);
+  untyped(io, "installments_plan_id", value.installments_plan_id);
+  io.optional("installment_amount", value.installment_amount);
+  io.optional("installments_total_amount", value.installments_total_amount);
+  io.optional("soft_descriptor", value.soft_descriptor);
+  io.optional("verify", value.verify);
+  io.optional("card_data", value.card_data);
+  io.optional("stored_credentials", value.stored_credentials);
+  untyped(io, "three_d_secure", value.three_d_secure);
+  untyped(io, "network_token", value.network_token);
+  untyped(io, "external_providers_data", value.external_providers_data);
+  untyped(io, "delayed_capture_settings", value.delayed_capture_settings);
+  untyped(io, "delayed_cancel_settings", value.delayed_cancel_settings);
+  io.optional("authorization_code", value.authorization_code);
+  io.optional("acquirer_reference_number", value.acquirer_reference_number);
+  io.optional("retrieval_reference_number", value.retrieval_reference_number);
+  io.optional("redirect_url", value.redirect_url);
+  io.optional("fingerprint", value.fingerprint);
+  untyped(io, "voucher", value.voucher);
+}
+
+template <typename IO, typename Model>
+void detail_fields(IO& io, Model& value) {
+  io.optional("card", value.card);
+  untyped(io, "wallet", value.wallet);
+  untyped(io, "bank_transfer", value.bank_transfer);
+  untyped(io, "ticket", value.ticket);
+  untyped(io, "bnpl", value.bnpl);
+  untyped(io, "payment_link", value.payment_link);
+  io.optional("strong_customer_authentication_exemptions",
+              value.strong_customer_authentication_exemptions);
+}
+
+template <typename IO, typename Model>
+void payment_method_fields(IO& io, Model& value) {
+  io.optional("type", value.type);
+  io.optional("token", value.token);
+  io.optional("vaulted_token", value.vaulted_token);
+  io.optional("vault_on_success", value.vault_on_success);
+  io.optional("parent_payment_method_type", value.parent_payment_method_type);
+  io.optional("account_updater", value.account_updater);
+  untyped(io, "otp", value.otp);
+  io.optional("detail", value.detail);
+  io.optional("payment_method_detail", value.payment_method_detail);
+}
+
+}  // namespace
+
+std::string CardData::to_string() const {
+  std::string out = "CardData{";
+  bool first = true;
+  auto add = [&](const char* name, const std::string& text) {
+    if (!first) out += ", ";
+    first = false;
+    out += name;
+    out += '=';
+    out += text;
+  };
+  if (number) add("number", masked_number(*number));
+  if (security_code) add("security_code", "***");  // never its length either
+  if (expiration_month || expiration_year) {
+    add("expiration", (expiration_month ? two_digits(*expiration_month) : std::string("??")) + "/" +
+                          (expiration_year ? two_digits(*expiration_year) : std::string("??")));
+  }
+  if (holder_name) add("holder_name", "***");
+  if (type) add("type", *type);
+  if (brand) add("brand", *brand);
+  if (iin) add("iin", iin->size() <= 8 ? *iin : masked_number(*iin));  // a BIN is 6 to 8
+  if (lfd) add("lfd", lfd->size() <= 4 ? *lfd : masked_number(*lfd));
+  out += '}';
+  return out;
+}
+
+std::ostream& operator<<(std::ostream& out, const CardData& card) {
+  return out << card.to_string();
+}
+
+const PaymentMethodDetail* PaymentMethod::details() const noexcept {
+  if (detail) return &*detail;
+  if (payment_method_detail) return &*payment_method_detail;
+  return nullptr;
+}
+
+void to_json(nlohmann::json& j, const CardData& value) {
+  FieldWriter out(j);
+  card_data_fields(out, value);
+  out.finish(value.unknown_fields);
+}
+
+void from_json(const nlohmann::json& j, CardData& value) {
+  FieldReader in(j, "CardData");
+  card_data_fields(in, value);
+  value.unknown_fields = internal::unknown_fields(in);
+}
+
+void to_json(nlohmann::json& j, const StoredCredentials& value) {
+  FieldWriter out(j);
+  stored_credentials_fields(out, value);
+  out.finish(value.unknown_fields);
+}
+
+void from_json(const nlohmann::json& j, StoredCredentials& value) {
+  FieldReader in(j, "StoredCredentials");
+  stored_credentials_fields(in, value);
+  value.unknown_fields = internal::unknown_fields(in);
+}
+
+void to_json(nlohmann::json& j, const CardDetail& value) {
+  FieldWriter out(j);
+  card_detail_fields(out, value);
+  out.finish(value.unknown_fields);
+}
+
+void from_json(const nlohmann::json& j, CardDetail& value) {
+  FieldReader in(j, "CardDetail");
+  card_detail_fields(in, value);
+  value.unknown_fields = internal::unknown_fields(in);
+}
+
+void to_json(nlohmann::json& j, const PaymentMethodDetail& value) {
+  FieldWriter out(j);
+  detail_fields(out, value);
+  out.finish(value.unknown_fields);
+}
+
+void from_json(const nlohmann::json& j, PaymentMethodDetail& value) {
+  FieldReader in(j, "PaymentMethodDetail");
+  detail_fields(in, value);
+  value.unknown_fields = internal::unknown_fields(in);
+}
+
+void to_json(nlohmann::json& j, const PaymentMethod& value) {
+  FieldWriter out(j);
+  payment_method_fields(out, value);
+  out.finish(value.unknown_fields);
+}
+
+void from_json(const nlohmann::json& j, PaymentMethod& value) {
+  FieldReader in(j, "PaymentMethod");
+  payment_method_fields(in, value);
+  value.unknown_fields = internal::unknown_fields(in);
+}
+
+}  // namespace yuno
