@@ -9,6 +9,12 @@ YunoClient::YunoClient(ClientOptions options)
 
 CustomersClient YunoClient::customers() const { return CustomersClient(core_); }
 
+CheckoutSessionsClient YunoClient::checkout_sessions() const {
+  return CheckoutSessionsClient(core_);
+}
+
+PaymentsClient YunoClient::payments() const { return PaymentsClient(core_); }
+
 Environment YunoClient::environment() const { return core_->environment(); }
 
 const std::string& YunoClient::base_url() const { return core_->base_url(); }

@@ -4,8 +4,10 @@
 #include <memory>
 #include <string>
 
+#include "yuno/checkout_sessions.hpp"
 #include "yuno/client_options.hpp"
 #include "yuno/customers.hpp"
+#include "yuno/payments.hpp"
 
 namespace yuno {
 namespace internal {
@@ -24,6 +26,8 @@ class YunoClient {
   explicit YunoClient(ClientOptions options);
 
   CustomersClient customers() const;
+  CheckoutSessionsClient checkout_sessions() const;
+  PaymentsClient payments() const;
 
   /// The environment in use (given, or inferred from the public key).
   Environment environment() const;

@@ -1,6 +1,7 @@
 // Umbrella header: everything a merchant backend needs.
 #pragma once
 
+#include "yuno/checkout_sessions.hpp"
 #include "yuno/client.hpp"
 #include "yuno/client_options.hpp"
 #include "yuno/clock.hpp"
@@ -10,8 +11,12 @@
 #include "yuno/errors.hpp"
 #include "yuno/http_transport.hpp"
 #include "yuno/json.hpp"
+#include "yuno/models/checkout_session.hpp"
 #include "yuno/models/common.hpp"
 #include "yuno/models/customer.hpp"
+#include "yuno/models/payment.hpp"
+#include "yuno/models/payment_method.hpp"
+#include "yuno/payments.hpp"
 #include "yuno/request_options.hpp"
 #include "yuno/response.hpp"
 #include "yuno/string_enum.hpp"

@@ -1,0 +1,81 @@
+// client.payments(): take payments, then capture, cancel and refund them.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "yuno/models/payment.hpp"
+#include "yuno/request_options.hpp"
+#include "yuno/response.hpp"
+
+namespace yuno {
+namespace internal {
+class ClientCore;
+}
+
+/// The Payments API. Obtained from YunoClient::payments(); a cheap handle sharing the
+/// client. Thread-safe.
+///
+/// Every write carries an X-Idempotency-Key, made once per call and reused on its retries:
+/// a call that failed with an unknown outcome (ConnectionError, ServerError) is repeated
+/// safely by passing the error's idempotency_key() in RequestOptions.
+///
+/// The overloads taking a `const Payment&` pick the transaction to act on and throw
+/// TransactionNotFoundError (nothing sent) when the payment has none.
+class PaymentsClient {
+ public:
+  /// `POST /v1/payments`.
+  Response<Payment> create(const CreatePaymentRequest& request,
+                           const RequestOptions& options = {}) const;
+  /// `GET /v1/payments/{payment_id}` (the v1 shape and the v2 `{"payment": ...}` shape).
+  Response<Payment> retrieve(std::string_view payment_id, const RequestOptions& options = {}) const;
+  /// `GET /v1/payments?merchant_order_id=...`: every payment made for your order id.
+  Response<std::vector<Payment>> retrieve_by_merchant_order_id(
+      std::string_view merchant_order_id, const RequestOptions& options = {}) const;
+
+  /// `POST /v1/payments/{payment_id}/transactions/{transaction_id}/capture`: captures an
+  /// authorization, fully or partly (`request.amount`).
+  Response<Transaction> capture(std::string_view payment_id, std::string_view transaction_id,
+                                const CaptureRequest& request,
+                                const RequestOptions& options = {}) const;
+  /// Captures the payment's successful AUTHORIZE transaction. Without `request.amount`, the
+  /// whole capturable amount (Payment::capturable_amount()) is captured.
+  Response<Transaction> capture(const Payment& payment, const CaptureRequest& request,
+                                const RequestOptions& options = {}) const;
+
+  /// `POST /v1/payments/{payment_id}/transactions/{transaction_id}/cancel`: cancels a pending
+  /// or authorized payment.
+  Response<Transaction> cancel(std::string_view payment_id, std::string_view transaction_id,
+                               const CancelRequest& request,
+                               const RequestOptions& options = {}) const;
+  /// Cancels the payment's authorization (its AUTHORIZE transaction, else its pending PURCHASE).
+  Response<Transaction> cancel(const Payment& payment, const CancelRequest& request,
+                               const RequestOptions& options = {}) const;
+
+  /// `POST /v1/payments/{payment_id}/transactions/{transaction_id}/refund`: full, or partial
+  /// with `request.amount`. Returns the payment.
+  Response<Payment> refund(std::string_view payment_id, std::string_view transaction_id,
+                           const RefundRequest& request, const RequestOptions& options = {}) const;
+  /// Refunds the payment's successful charge (its latest CAPTURE, else its PURCHASE).
+  Response<Payment> refund(const Payment& payment, const RefundRequest& request,
+                           const RequestOptions& options = {}) const;
+
+  /// `POST /v1/payments/{payment_id}/cancel-or-refund`: Yuno cancels or refunds, whichever
+  /// applies.
+  Response<Transaction> cancel_or_refund(std::string_view payment_id,
+                                         const CancelOrRefundRequest& request,
+                                         const RequestOptions& options = {}) const;
+  /// `POST /v1/payments/{payment_id}/transactions/{transaction_id}/cancel-or-refund`.
+  Response<Transaction> cancel_or_refund(std::string_view payment_id,
+                                         std::string_view transaction_id,
+                                         const CancelOrRefundRequest& request,
+                                         const RequestOptions& options = {}) const;
+
+ private:
+  friend class YunoClient;
+  explicit PaymentsClient(std::shared_ptr<const internal::ClientCore> core);
+  std::shared_ptr<const internal::ClientCore> core_;
+};
+
+}  // namespace yuno
