@@ -20,7 +20,9 @@ CheckoutSessionsClient::CheckoutSessionsClient(std::shared_ptr<const internal::C
     : core_(std::move(core)) {}
 
 Response<CheckoutSession> CheckoutSessionsClient::create(
-    const CreateCheckoutSessionRequest& request, const RequestOptions& options) const {
+    const CreateCheckoutSessionRequest& given, const RequestOptions& options) const {
+  CreateCheckoutSessionRequest request = given;
+  if (request.account_id.empty()) request.account_id = core_->account_id(options);
   require_field(request.account_id, "CreateCheckoutSessionRequest.account_id");
   require_field(request.merchant_order_id, "CreateCheckoutSessionRequest.merchant_order_id");
   require_field(request.payment_description, "CreateCheckoutSessionRequest.payment_description");
@@ -84,8 +86,10 @@ Response<OneTimeToken> CheckoutSessionsClient::create_one_time_token(
   return internal::parse_response<OneTimeToken>(core_->execute(call, options));
 }
 
-Response<OneTimeToken> CheckoutSessionsClient::create_token(const CreateTokenRequest& request,
+Response<OneTimeToken> CheckoutSessionsClient::create_token(const CreateTokenRequest& given,
                                                             const RequestOptions& options) const {
+  CreateTokenRequest request = given;
+  if (request.account_id.empty()) request.account_id = core_->account_id(options);
   require_field(request.account_id, "CreateTokenRequest.account_id");
   require_field(request.card_data.number.value_or(""), "CreateTokenRequest.card_data.number");
   ApiCall call{"POST", "/v1/tokens", {}, {}, internal::dump_json(nlohmann::json(request)), false};

@@ -55,8 +55,25 @@ const Transaction* pick_transaction(
 PaymentsClient::PaymentsClient(std::shared_ptr<const internal::ClientCore> core)
     : core_(std::move(core)) {}
 
-Response<Payment> PaymentsClient::create(const CreatePaymentRequest& request,
+Response<Payment> PaymentsClient::create(const CreatePaymentRequest& given,
                                          const RequestOptions& options) const {
+  CreatePaymentRequest request = given;
+  if (!request.account_id || request.account_id->empty()) {
+    request.account_id = core_->account_id(options);
+  }
+  for (const auto& [field, value] :
+       {std::pair<const char*, const std::optional<std::string>&>{"account_id", request.account_id},
+        {"merchant_order_id", request.merchant_order_id},
+        {"description", request.description},
+        {"country", request.country}}) {
+    if (!value || value->empty()) {
+      throw InvalidArgumentError(std::string("CreatePaymentRequest.") + field +
+                                 " is required (account_id defaults to ClientOptions::account_id)");
+    }
+  }
+  if (request.amount.currency.empty()) {
+    throw InvalidArgumentError("CreatePaymentRequest.amount.currency is required");
+  }
   ApiCall call{"POST", "/v1/payments", {}, {}, internal::dump_json(nlohmann::json(request)), false};
   return payment_response(core_->execute(call, options));
 }

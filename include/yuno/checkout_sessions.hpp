@@ -24,8 +24,9 @@ class ClientCore;
 /// retries (see RequestOptions).
 class CheckoutSessionsClient {
  public:
-  /// `POST /v1/checkout/sessions`. InvalidArgumentError (nothing sent) when account_id,
-  /// merchant_order_id, payment_description or country is empty.
+  /// `POST /v1/checkout/sessions`. An empty account_id is filled from
+  /// RequestOptions::account_id or ClientOptions::account_id. InvalidArgumentError (nothing
+  /// sent) when account_id, merchant_order_id, payment_description or country is empty.
   Response<CheckoutSession> create(const CreateCheckoutSessionRequest& request,
                                    const RequestOptions& options = {}) const;
   /// `GET /v1/checkout/sessions/{checkout_session}`.

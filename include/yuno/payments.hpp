@@ -25,7 +25,9 @@ class ClientCore;
 /// TransactionNotFoundError (nothing sent) when the payment has none.
 class PaymentsClient {
  public:
-  /// `POST /v1/payments`.
+  /// `POST /v1/payments`. An empty `account_id` is filled from RequestOptions::account_id or
+  /// ClientOptions::account_id; missing account_id, merchant_order_id, description, country
+  /// or amount.currency is an InvalidArgumentError before anything is sent.
   Response<Payment> create(const CreatePaymentRequest& request,
                            const RequestOptions& options = {}) const;
   /// `GET /v1/payments/{payment_id}` (the v1 shape and the v2 `{"payment": ...}` shape).

@@ -41,6 +41,11 @@ class ClientCore {
   /// Sends the call with retries; returns the 2xx response or throws a yuno::RequestError.
   ApiResult execute(const ApiCall& call, const RequestOptions& request_options) const;
 
+  /// The account id for a request body: the call's override, else ClientOptions::account_id.
+  std::string account_id(const RequestOptions& request_options) const {
+    return request_options.account_id.value_or(options_.account_id);
+  }
+
   Environment environment() const { return environment_; }
   const std::string& base_url() const { return base_url_; }
   const std::string& user_agent() const { return user_agent_; }

@@ -159,6 +159,7 @@ TEST(CheckoutSessionsApi, CreatePostsOnlyTheFieldsSetWithAnIdempotencyKey) {
 
 TEST(CheckoutSessionsApi, CreateChecksTheRequiredFieldsBeforeSending) {
   MockClient mock;
+  mock.options.account_id.clear();  // else account_id defaults to the client's
   auto client = mock.make();
   for (int missing = 0; missing < 4; ++missing) {
     yuno::CreateCheckoutSessionRequest request = create_request();
@@ -539,8 +540,19 @@ TEST(CheckoutSessionsApi, DirectTokenPostsToTokens) {
   EXPECT_EQ(token.customer_payer->browser_info->value().at("user_agent"), "UA");
 }
 
+TEST(CheckoutSessionsApi, AccountIdDefaultsToTheClients) {
+  MockClient mock;
+  mock.transport->enqueue_json(200, created_session_json());
+  yuno::CreateCheckoutSessionRequest request = create_request();
+  request.account_id.clear();
+  mock.make().checkout_sessions().create(request);
+  EXPECT_EQ(nlohmann::json::parse(mock.transport->last_request().body).at("account_id"),
+            yuno::test::kAccountId);
+}
+
 TEST(CheckoutSessionsApi, DirectTokenChecksTheRequiredFieldsBeforeSending) {
   MockClient mock;
+  mock.options.account_id.clear();  // else account_id defaults to the client's
   auto client = mock.make().checkout_sessions();
   yuno::CreateTokenRequest no_account;
   no_account.card_data = test_card();

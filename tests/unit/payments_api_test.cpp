@@ -80,6 +80,24 @@ TEST(PaymentsApi, CreateAlwaysCarriesAnIdempotencyKey) {
   EXPECT_EQ(payment.sub_status, yuno::PaymentSubStatus::kAuthorized);
 }
 
+TEST(PaymentsApi, CreateFillsTheAccountIdAndChecksRequiredFields) {
+  MockClient mock;
+  auto client = mock.make();
+  mock.transport->enqueue_json(201, authorized_payment().dump());
+  auto request = card_payment_request();
+  request.account_id.reset();
+  client.payments().create(request);
+  EXPECT_EQ(sent_body(*mock.transport).at("account_id"), yuno::test::kAccountId);
+
+  auto no_order = card_payment_request();
+  no_order.merchant_order_id.reset();
+  EXPECT_THROW(client.payments().create(no_order), yuno::InvalidArgumentError);
+  auto no_currency = card_payment_request();
+  no_currency.amount.currency.clear();
+  EXPECT_THROW(client.payments().create(no_currency), yuno::InvalidArgumentError);
+  EXPECT_EQ(mock.transport->request_count(), 1u);
+}
+
 TEST(PaymentsApi, AmountsAreSentExactly) {
   MockClient mock;
   mock.transport->enqueue_json(201, authorized_payment().dump());
