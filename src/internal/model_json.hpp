@@ -28,6 +28,31 @@ class ModelError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// `value` without null object members, at any depth (array elements are kept). A null
+/// member means the same as a missing one, so untyped parts and unknown fields drop them
+/// like the typed fields do: what is written back never has nulls.
+inline nlohmann::json without_null_members(const nlohmann::json& value) {
+  if (value.is_object()) {
+    nlohmann::json out = nlohmann::json::object();
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (!it.value().is_null()) out[it.key()] = without_null_members(it.value());
+    }
+    return out;
+  }
+  if (value.is_array()) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& element : value) out.push_back(without_null_members(element));
+    return out;
+  }
+  return value;
+}
+
+/// Thrown from a from_json for a shape error; FieldReader prefixes it with the field path.
+/// The message names JSON types only, never a value.
+[[noreturn]] inline void wrong_shape(const std::string& expected, const nlohmann::json& got) {
+  throw ModelError("expected " + expected + ", got " + got.type_name());
+}
+
 class FieldReader {
  public:
   FieldReader(const nlohmann::json& j, std::string_view model) : j_(j), model_(model) {
@@ -61,6 +86,17 @@ class FieldReader {
     out = std::move(value);
   }
 
+  /// A part kept untyped: read without its null members.
+  void optional(std::string_view key, std::optional<Json>& out) {
+    seen_.push_back(key);
+    auto it = j_.find(key);
+    if (it == j_.end() || it->is_null()) {
+      out.reset();
+      return;
+    }
+    out = Json(without_null_members(*it));
+  }
+
   /// A plain field that may be absent or null (left default then).
   template <typename T>
   void value_or_default(std::string_view key, T& out) {
@@ -70,13 +106,13 @@ class FieldReader {
     read(key, *it, out);
   }
 
-  /// The fields not read above, as an object (null when there are none).
+  /// The fields not read above, as an object without null members (null when none).
   Json unknown() const {
     nlohmann::json rest = nlohmann::json::object();
     for (auto it = j_.begin(); it != j_.end(); ++it) {
       bool known = false;
       for (std::string_view key : seen_) known = known || key == it.key();
-      if (!known) rest[it.key()] = it.value();
+      if (!known && !it.value().is_null()) rest[it.key()] = without_null_members(it.value());
     }
     return rest.empty() ? Json() : Json(std::move(rest));
   }

@@ -27,33 +27,6 @@ std::string money_text(const Decimal& value) {
   return text;
 }
 
-// `value` without null object members, at any depth: a null member means the same as a
-// missing one, so the parts kept as yuno::Json drop them like the typed parts do.
-nlohmann::json without_null_members(const nlohmann::json& value) {
-  if (value.is_object()) {
-    nlohmann::json out = nlohmann::json::object();
-    for (auto it = value.begin(); it != value.end(); ++it) {
-      if (!it.value().is_null()) out[it.key()] = without_null_members(it.value());
-    }
-    return out;
-  }
-  if (value.is_array()) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& element : value) out.push_back(without_null_members(element));
-    return out;
-  }
-  return value;
-}
-
-// A part kept untyped. Overloaded for both directions so field lists serve both.
-void untyped_json(FieldReader& in, std::string_view key, std::optional<Json>& out) {
-  in.optional(key, out);
-  if (out) *out = Json(without_null_members(out->value()));
-}
-void untyped_json(FieldWriter& out, const char* key, const std::optional<Json>& value) {
-  out.optional(key, value);
-}
-
 // The session fields CheckoutSession and both requests share. `io` is a FieldReader or a
 // FieldWriter: one list serves both directions.
 template <typename IO, typename Model>
@@ -104,8 +77,8 @@ void customer_payer_fields(IO& io, Model& value) {
   io.optional("phone", value.phone);
   io.optional("billing_address", value.billing_address);
   io.optional("shipping_address", value.shipping_address);
-  untyped_json(io, "browser_info", value.browser_info);
-  untyped_json(io, "device_fingerprints", value.device_fingerprints);
+  io.optional("browser_info", value.browser_info);
+  io.optional("device_fingerprints", value.device_fingerprints);
 }
 
 template <typename IO, typename Model>
@@ -116,9 +89,9 @@ void one_time_token_fields(IO& io, Model& value) {
   io.optional("country", value.country);
   io.optional("card_data", value.card_data);
   io.optional("customer_payer", value.customer_payer);
-  untyped_json(io, "customer", value.customer);
-  untyped_json(io, "installment", value.installment);
-  untyped_json(io, "customer_session", value.customer_session);
+  io.optional("customer", value.customer);
+  io.optional("installment", value.installment);
+  io.optional("customer_session", value.customer_session);
 }
 
 }  // namespace

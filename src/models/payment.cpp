@@ -4,13 +4,12 @@
 #include <cctype>
 #include <utility>
 
-#include "models/payment_json.hpp"
+#include "internal/model_json.hpp"
 
 namespace yuno {
 
 using internal::FieldReader;
 using internal::FieldWriter;
-using internal::untyped;
 
 namespace {
 
@@ -33,7 +32,7 @@ void currency_conversion_fields(IO& io, Model& value) {
   io.optional("description", value.description);
   io.optional("created_at", value.created_at);
   io.optional("expires_at", value.expires_at);
-  untyped(io, "provider_data", value.provider_data);
+  io.optional("provider_data", value.provider_data);
 }
 
 template <typename IO, typename Model>
@@ -92,7 +91,7 @@ void customer_payer_fields(IO& io, Model& value) {
   io.optional("shipping_address", value.shipping_address);
   io.optional("browser_info", value.browser_info);
   io.optional("merchant_customer_validations", value.merchant_customer_validations);
-  untyped(io, "geolocation", value.geolocation);
+  io.optional("geolocation", value.geolocation);
 }
 
 template <typename IO, typename Model>
@@ -125,19 +124,19 @@ void order_fields(IO& io, Model& value) {
   io.optional("tip_amount", value.tip_amount);
   io.optional("shipping", value.shipping);
   io.optional("sales_channel", value.sales_channel);
-  untyped(io, "discounts", value.discounts);
-  untyped(io, "taxes", value.taxes);
-  untyped(io, "tickets", value.tickets);
-  untyped(io, "account_funding", value.account_funding);
-  untyped(io, "fulfillment", value.fulfillment);
+  io.optional("discounts", value.discounts);
+  io.optional("taxes", value.taxes);
+  io.optional("tickets", value.tickets);
+  io.optional("account_funding", value.account_funding);
+  io.optional("fulfillment", value.fulfillment);
 }
 
 template <typename IO, typename Model>
 void additional_data_fields(IO& io, Model& value) {
   io.optional("order", value.order);
-  untyped(io, "airline", value.airline);
-  untyped(io, "seller_details", value.seller_details);
-  untyped(io, "transportations", value.transportations);
+  io.optional("airline", value.airline);
+  io.optional("seller_details", value.seller_details);
+  io.optional("transportations", value.transportations);
 }
 
 template <typename IO, typename Model>
@@ -159,7 +158,7 @@ void split_entry_fields(IO& io, Model& value) {
   io.optional("merchant_reference", value.merchant_reference);
   io.optional("description", value.description);
   io.optional("amount", value.amount);
-  untyped(io, "liability", value.liability);
+  io.optional("liability", value.liability);
 }
 
 // Transaction fields other than id, type, status and payment (direction-specific).
@@ -176,9 +175,9 @@ void transaction_fields(IO& io, Model& value) {
   io.optional("merchant_advice_code_message", value.merchant_advice_code_message);
   io.optional("provider_id", value.provider_id);
   io.optional("payment_method", value.payment_method);
-  untyped(io, "provider_data", value.provider_data);
-  untyped(io, "connection_data", value.connection_data);
-  untyped(io, "three_d_secure_action_required", value.three_d_secure_action_required);
+  io.optional("provider_data", value.provider_data);
+  io.optional("connection_data", value.connection_data);
+  io.optional("three_d_secure_action_required", value.three_d_secure_action_required);
   io.optional("customer_payer", value.customer_payer);
   io.optional("simplified_mode", value.simplified_mode);
   io.optional("receipt", value.receipt);
@@ -207,11 +206,11 @@ void payment_fields(IO& io, Model& value) {
   io.optional("callback_url", value.callback_url);
   io.optional("metadata", value.metadata);
   io.optional("split_marketplace", value.split_marketplace);
-  untyped(io, "split", value.split);
-  untyped(io, "taxes", value.taxes);
-  untyped(io, "fraud_screening", value.fraud_screening);
-  untyped(io, "routing_rules", value.routing_rules);
-  untyped(io, "subscription", value.subscription);
+  io.optional("split", value.split);
+  io.optional("taxes", value.taxes);
+  io.optional("fraud_screening", value.fraud_screening);
+  io.optional("routing_rules", value.routing_rules);
+  io.optional("subscription", value.subscription);
   io.optional("subscription_code", value.subscription_code);
   io.optional("payment_link_id", value.payment_link_id);
   io.optional("payment_link_code", value.payment_link_code);
@@ -381,7 +380,7 @@ void to_json(nlohmann::json& j, const CurrencyConversion& value) {
 void from_json(const nlohmann::json& j, CurrencyConversion& value) {
   FieldReader in(j, "CurrencyConversion");
   currency_conversion_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const Amount& value) {
@@ -417,7 +416,7 @@ void from_json(const nlohmann::json& j, Amount& value) {
   in.optional("captured", value.captured);
   in.optional("refunded", value.refunded);
   in.optional("currency_conversion", value.currency_conversion);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
   value.shape_ = j.at("value").is_string() ? Amount::Shape::kStringValue : Amount::Shape::kObject;
 }
 
@@ -430,7 +429,7 @@ void to_json(nlohmann::json& j, const PaymentCheckout& value) {
 void from_json(const nlohmann::json& j, PaymentCheckout& value) {
   FieldReader in(j, "PaymentCheckout");
   checkout_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const BrowserInfo& value) {
@@ -442,7 +441,7 @@ void to_json(nlohmann::json& j, const BrowserInfo& value) {
 void from_json(const nlohmann::json& j, BrowserInfo& value) {
   FieldReader in(j, "BrowserInfo");
   browser_info_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const DeviceFingerprint& value) {
@@ -454,7 +453,7 @@ void to_json(nlohmann::json& j, const DeviceFingerprint& value) {
 void from_json(const nlohmann::json& j, DeviceFingerprint& value) {
   FieldReader in(j, "DeviceFingerprint");
   device_fingerprint_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const MerchantCustomerValidations& value) {
@@ -466,7 +465,7 @@ void to_json(nlohmann::json& j, const MerchantCustomerValidations& value) {
 void from_json(const nlohmann::json& j, MerchantCustomerValidations& value) {
   FieldReader in(j, "MerchantCustomerValidations");
   validations_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const CustomerPayer& value) {
@@ -478,7 +477,7 @@ void to_json(nlohmann::json& j, const CustomerPayer& value) {
 void from_json(const nlohmann::json& j, CustomerPayer& value) {
   FieldReader in(j, "CustomerPayer");
   customer_payer_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const OrderItem& value) {
@@ -490,7 +489,7 @@ void to_json(nlohmann::json& j, const OrderItem& value) {
 void from_json(const nlohmann::json& j, OrderItem& value) {
   FieldReader in(j, "OrderItem");
   order_item_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const OrderShipping& value) {
@@ -502,7 +501,7 @@ void to_json(nlohmann::json& j, const OrderShipping& value) {
 void from_json(const nlohmann::json& j, OrderShipping& value) {
   FieldReader in(j, "OrderShipping");
   order_shipping_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const PaymentOrder& value) {
@@ -514,7 +513,7 @@ void to_json(nlohmann::json& j, const PaymentOrder& value) {
 void from_json(const nlohmann::json& j, PaymentOrder& value) {
   FieldReader in(j, "PaymentOrder");
   order_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const AdditionalData& value) {
@@ -526,7 +525,7 @@ void to_json(nlohmann::json& j, const AdditionalData& value) {
 void from_json(const nlohmann::json& j, AdditionalData& value) {
   FieldReader in(j, "AdditionalData");
   additional_data_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const SplitAmount& value) {
@@ -538,7 +537,7 @@ void to_json(nlohmann::json& j, const SplitAmount& value) {
 void from_json(const nlohmann::json& j, SplitAmount& value) {
   FieldReader in(j, "SplitAmount");
   split_amount_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const SplitMarketplaceEntry& value) {
@@ -550,7 +549,7 @@ void to_json(nlohmann::json& j, const SplitMarketplaceEntry& value) {
 void from_json(const nlohmann::json& j, SplitMarketplaceEntry& value) {
   FieldReader in(j, "SplitMarketplaceEntry");
   split_entry_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const Transaction& value) {
@@ -574,7 +573,7 @@ void from_json(const nlohmann::json& j, Transaction& value) {
   std::optional<Payment> payment;
   in.optional("payment", payment);
   value.payment = payment ? std::make_shared<const Payment>(std::move(*payment)) : nullptr;
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const Payment& value) {
@@ -600,7 +599,7 @@ void from_json(const nlohmann::json& j, Payment& value) {
   read_transactions(in, "transactions", value.transactions, value.transactions_shape_);
   read_transactions(in, "transactions_history", value.transactions_history,
                     value.transactions_history_shape_);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const ResponseAdditionalData& value) {
@@ -612,7 +611,7 @@ void to_json(nlohmann::json& j, const ResponseAdditionalData& value) {
 void from_json(const nlohmann::json& j, ResponseAdditionalData& value) {
   FieldReader in(j, "ResponseAdditionalData");
   response_additional_data_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 }  // namespace yuno

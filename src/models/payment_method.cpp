@@ -2,13 +2,12 @@
 
 #include <ostream>
 
-#include "models/payment_json.hpp"
+#include "internal/model_json.hpp"
 
 namespace yuno {
 
 using internal::FieldReader;
 using internal::FieldWriter;
-using internal::untyped;
 
 namespace {
 
@@ -45,7 +44,7 @@ void card_data_fields(IO& io, Model& value) {
   io.optional("issuer_code", value.issuer_code);
   io.optional("country_code", value.country_code);
   io.optional("fingerprint", value.fingerprint);
-  untyped(io, "three_d_secure", value.three_d_secure);
+  io.optional("three_d_secure", value.three_d_secure);
 }
 
 template <typename IO, typename Model>
@@ -62,34 +61,34 @@ void card_detail_fields(IO& io, Model& value) {
   io.optional("installments", value.installments);
   io.optional("first_installment_deferral", value.first_installment_deferral);
   io.optional("installments_type", value.installments_type);
-  untyped(io, "installments_plan_id", value.installments_plan_id);
+  io.optional("installments_plan_id", value.installments_plan_id);
   io.optional("installment_amount", value.installment_amount);
   io.optional("installments_total_amount", value.installments_total_amount);
   io.optional("soft_descriptor", value.soft_descriptor);
   io.optional("verify", value.verify);
   io.optional("card_data", value.card_data);
   io.optional("stored_credentials", value.stored_credentials);
-  untyped(io, "three_d_secure", value.three_d_secure);
-  untyped(io, "network_token", value.network_token);
-  untyped(io, "external_providers_data", value.external_providers_data);
-  untyped(io, "delayed_capture_settings", value.delayed_capture_settings);
-  untyped(io, "delayed_cancel_settings", value.delayed_cancel_settings);
+  io.optional("three_d_secure", value.three_d_secure);
+  io.optional("network_token", value.network_token);
+  io.optional("external_providers_data", value.external_providers_data);
+  io.optional("delayed_capture_settings", value.delayed_capture_settings);
+  io.optional("delayed_cancel_settings", value.delayed_cancel_settings);
   io.optional("authorization_code", value.authorization_code);
   io.optional("acquirer_reference_number", value.acquirer_reference_number);
   io.optional("retrieval_reference_number", value.retrieval_reference_number);
   io.optional("redirect_url", value.redirect_url);
   io.optional("fingerprint", value.fingerprint);
-  untyped(io, "voucher", value.voucher);
+  io.optional("voucher", value.voucher);
 }
 
 template <typename IO, typename Model>
 void detail_fields(IO& io, Model& value) {
   io.optional("card", value.card);
-  untyped(io, "wallet", value.wallet);
-  untyped(io, "bank_transfer", value.bank_transfer);
-  untyped(io, "ticket", value.ticket);
-  untyped(io, "bnpl", value.bnpl);
-  untyped(io, "payment_link", value.payment_link);
+  io.optional("wallet", value.wallet);
+  io.optional("bank_transfer", value.bank_transfer);
+  io.optional("ticket", value.ticket);
+  io.optional("bnpl", value.bnpl);
+  io.optional("payment_link", value.payment_link);
   io.optional("strong_customer_authentication_exemptions",
               value.strong_customer_authentication_exemptions);
 }
@@ -102,7 +101,7 @@ void payment_method_fields(IO& io, Model& value) {
   io.optional("vault_on_success", value.vault_on_success);
   io.optional("parent_payment_method_type", value.parent_payment_method_type);
   io.optional("account_updater", value.account_updater);
-  untyped(io, "otp", value.otp);
+  io.optional("otp", value.otp);
   io.optional("detail", value.detail);
   io.optional("payment_method_detail", value.payment_method_detail);
 }
@@ -153,7 +152,7 @@ void to_json(nlohmann::json& j, const CardData& value) {
 void from_json(const nlohmann::json& j, CardData& value) {
   FieldReader in(j, "CardData");
   card_data_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const StoredCredentials& value) {
@@ -165,7 +164,7 @@ void to_json(nlohmann::json& j, const StoredCredentials& value) {
 void from_json(const nlohmann::json& j, StoredCredentials& value) {
   FieldReader in(j, "StoredCredentials");
   stored_credentials_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const CardDetail& value) {
@@ -177,7 +176,7 @@ void to_json(nlohmann::json& j, const CardDetail& value) {
 void from_json(const nlohmann::json& j, CardDetail& value) {
   FieldReader in(j, "CardDetail");
   card_detail_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const PaymentMethodDetail& value) {
@@ -189,7 +188,7 @@ void to_json(nlohmann::json& j, const PaymentMethodDetail& value) {
 void from_json(const nlohmann::json& j, PaymentMethodDetail& value) {
   FieldReader in(j, "PaymentMethodDetail");
   detail_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const PaymentMethod& value) {
@@ -201,7 +200,7 @@ void to_json(nlohmann::json& j, const PaymentMethod& value) {
 void from_json(const nlohmann::json& j, PaymentMethod& value) {
   FieldReader in(j, "PaymentMethod");
   payment_method_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 }  // namespace yuno

@@ -1,13 +1,12 @@
 // The request bodies of the payments endpoints (declared in yuno/models/payment.hpp).
 #include "yuno/models/payment.hpp"
 
-#include "models/payment_json.hpp"
+#include "internal/model_json.hpp"
 
 namespace yuno {
 
 using internal::FieldReader;
 using internal::FieldWriter;
-using internal::untyped;
 
 namespace {
 
@@ -27,9 +26,9 @@ void create_payment_fields(IO& io, Model& value) {
   io.optional("metadata", value.metadata);
   io.optional("callback_url", value.callback_url);
   io.optional("split_marketplace", value.split_marketplace);
-  untyped(io, "fraud_screening", value.fraud_screening);
-  untyped(io, "subscription", value.subscription);
-  untyped(io, "taxes", value.taxes);
+  io.optional("fraud_screening", value.fraud_screening);
+  io.optional("subscription", value.subscription);
+  io.optional("taxes", value.taxes);
 }
 
 template <typename IO, typename Model>
@@ -78,7 +77,7 @@ void from_json(const nlohmann::json& j, CreatePaymentRequest& value) {
   value.amount = Amount();
   in.value_or_default("amount", value.amount);
   create_payment_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const CaptureRequest& value) {
@@ -90,7 +89,7 @@ void to_json(nlohmann::json& j, const CaptureRequest& value) {
 void from_json(const nlohmann::json& j, CaptureRequest& value) {
   FieldReader in(j, "CaptureRequest");
   capture_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const CancelRequest& value) {
@@ -102,7 +101,7 @@ void to_json(nlohmann::json& j, const CancelRequest& value) {
 void from_json(const nlohmann::json& j, CancelRequest& value) {
   FieldReader in(j, "CancelRequest");
   cancel_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const RefundRequest& value) {
@@ -114,7 +113,7 @@ void to_json(nlohmann::json& j, const RefundRequest& value) {
 void from_json(const nlohmann::json& j, RefundRequest& value) {
   FieldReader in(j, "RefundRequest");
   refund_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 void to_json(nlohmann::json& j, const CancelOrRefundRequest& value) {
@@ -126,7 +125,7 @@ void to_json(nlohmann::json& j, const CancelOrRefundRequest& value) {
 void from_json(const nlohmann::json& j, CancelOrRefundRequest& value) {
   FieldReader in(j, "CancelOrRefundRequest");
   refund_fields(in, value);
-  value.unknown_fields = internal::unknown_fields(in);
+  value.unknown_fields = in.unknown();
 }
 
 }  // namespace yuno
