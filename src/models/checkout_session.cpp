@@ -65,23 +65,6 @@ void payment_method_fields(IO& io, Model& value) {
 }
 
 template <typename IO, typename Model>
-void customer_payer_fields(IO& io, Model& value) {
-  io.optional("first_name", value.first_name);
-  io.optional("last_name", value.last_name);
-  io.optional("email", value.email);
-  io.optional("gender", value.gender);
-  io.optional("date_of_birth", value.date_of_birth);
-  io.optional("nationality", value.nationality);
-  io.optional("ip_address", value.ip_address);
-  io.optional("document", value.document);
-  io.optional("phone", value.phone);
-  io.optional("billing_address", value.billing_address);
-  io.optional("shipping_address", value.shipping_address);
-  io.optional("browser_info", value.browser_info);
-  io.optional("device_fingerprints", value.device_fingerprints);
-}
-
-template <typename IO, typename Model>
 void one_time_token_fields(IO& io, Model& value) {
   io.optional("type", value.type);
   io.optional("vaulted_token", value.vaulted_token);
@@ -382,18 +365,6 @@ void from_json(const nlohmann::json& j, CreateOneTimeTokenRequest& value) {
   in.optional("account_id", value.account_id);
   in.value_or_default("payment_method", value.payment_method);
   in.optional("card_data", value.card_data);
-  value.unknown_fields = in.unknown();
-}
-
-void to_json(nlohmann::json& j, const TokenCustomerPayer& value) {
-  FieldWriter out(j);
-  customer_payer_fields(out, value);
-  out.finish(value.unknown_fields);
-}
-
-void from_json(const nlohmann::json& j, TokenCustomerPayer& value) {
-  FieldReader in(j, "TokenCustomerPayer");
-  customer_payer_fields(in, value);
   value.unknown_fields = in.unknown();
 }
 

@@ -537,7 +537,7 @@ TEST(CheckoutSessionsApi, DirectTokenPostsToTokens) {
   EXPECT_EQ(token.token, "9107a30f");
   ASSERT_TRUE(token.customer_payer && token.customer_payer->phone);
   EXPECT_EQ(token.customer_payer->phone->number, "300");
-  EXPECT_EQ(token.customer_payer->browser_info->value().at("user_agent"), "UA");
+  EXPECT_EQ(token.customer_payer->browser_info->user_agent, "UA");
 }
 
 TEST(CheckoutSessionsApi, AccountIdDefaultsToTheClients) {

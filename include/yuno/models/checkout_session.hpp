@@ -14,6 +14,7 @@
 #include "yuno/decimal.hpp"
 #include "yuno/json.hpp"
 #include "yuno/models/common.hpp"
+#include "yuno/models/payment.hpp"
 #include "yuno/models/payment_method.hpp"
 #include "yuno/string_enum.hpp"
 
@@ -256,26 +257,6 @@ struct CreateOneTimeTokenRequest {
   std::string to_string() const;
 };
 
-/// `customer_payer` of POST /v1/tokens (and of its response).
-struct TokenCustomerPayer {
-  std::optional<std::string> first_name;
-  std::optional<std::string> last_name;
-  std::optional<std::string> email;
-  std::optional<std::string> gender;         ///< "M", "F", "NA", "NK"
-  std::optional<std::string> date_of_birth;  ///< YYYY-MM-DD
-  std::optional<std::string> nationality;    ///< ISO 3166-1 alpha-2
-  std::optional<std::string> ip_address;
-  std::optional<Document> document;
-  std::optional<Phone> phone;
-  std::optional<Address> billing_address;
-  std::optional<Address> shipping_address;
-  /// `{"user_agent": ..., "accept_header": ..., "language": ..., ...}`, kept as JSON.
-  std::optional<Json> browser_info;
-  /// `[{"provider_id": ..., "id": ...}]`, kept as JSON.
-  std::optional<Json> device_fingerprints;
-  Json unknown_fields;
-};
-
 /// Body of `POST /v1/tokens` (direct workflows). account_id and card_data.number are
 /// required (CheckoutSessionsClient::create_token checks); the document also requires
 /// card_data's expiration_month, expiration_year and holder_name. It documents
@@ -286,7 +267,7 @@ struct CreateTokenRequest {
   std::string account_id;
   std::optional<std::string> country;
   CardData card_data;
-  std::optional<TokenCustomerPayer> customer_payer;
+  std::optional<CustomerPayer> customer_payer;
   Json unknown_fields;
 
   /// A summary with the card data masked (CardData::to_string).
@@ -302,7 +283,7 @@ struct OneTimeToken {
   std::optional<bool> vault_on_success;
   std::optional<std::string> country;
   std::optional<CardData> card_data;                 ///< the card, without its number
-  std::optional<TokenCustomerPayer> customer_payer;  ///< (POST /v1/tokens)
+  std::optional<CustomerPayer> customer_payer;  ///< (POST /v1/tokens)
   std::optional<Json> customer;                      ///< (session token; untyped in the docs)
   std::optional<Json> installment;                   ///< (session token; untyped in the docs)
   std::optional<Json> customer_session;              ///< (session token; untyped in the docs)
@@ -342,8 +323,6 @@ void to_json(nlohmann::json& j, const TokenPaymentMethod& value);
 void from_json(const nlohmann::json& j, TokenPaymentMethod& value);
 void to_json(nlohmann::json& j, const CreateOneTimeTokenRequest& value);
 void from_json(const nlohmann::json& j, CreateOneTimeTokenRequest& value);
-void to_json(nlohmann::json& j, const TokenCustomerPayer& value);
-void from_json(const nlohmann::json& j, TokenCustomerPayer& value);
 void to_json(nlohmann::json& j, const CreateTokenRequest& value);
 void from_json(const nlohmann::json& j, CreateTokenRequest& value);
 void to_json(nlohmann::json& j, const OneTimeToken& value);
