@@ -21,3 +21,4 @@
 #include "yuno/response.hpp"
 #include "yuno/string_enum.hpp"
 #include "yuno/version.hpp"
+#include "yuno/webhooks.hpp"
