@@ -17,6 +17,7 @@ YUNO_DEB_PACKAGES=(
   nlohmann-json3-dev    # JSON; public dependency of the model headers
   libgtest-dev          # GoogleTest: the unit and transport tests
   libgmock-dev          # GoogleMock: the unit tests
+  libcpp-httplib-dev    # cpp-httplib: the HTTP server of yuno-sandbox
 )
 
 # Packages of YUNO_DEB_PACKAGES that dpkg does not report as installed.
