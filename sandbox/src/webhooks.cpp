@@ -7,6 +7,8 @@
 // thread-safe stop().
 #include "webhooks.hpp"
 
+#include "json_io.hpp"
+
 #include <httplib.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -195,7 +197,7 @@ void WebhookDispatcher::run() {
     std::string body;
     httplib::Headers headers{{"User-Agent", "yuno-sandbox"}};
     try {
-      body = pending.envelope.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      body = dump_json(pending.envelope);  // amounts exactly, as the API responses
       auto target = split_url(settings.url);
       path = std::move(target.second);
       if (!settings.secret.empty()) {
