@@ -30,7 +30,8 @@ constexpr int kMaxJsonDepth = 32;
 /// kMaxJsonDepth, or a top-level value that is not an object.
 ParsedJson parse_request_json(std::string_view text);
 
-/// Compact JSON text. Doubles in their shortest round-trip form (plain notation for
+/// Compact JSON text (the emulator keeps its own copy of the SDK's internal exact printer,
+/// src/internal/json_text: it must not share the SDK's bugs). Doubles in their shortest round-trip form (plain notation for
 /// money-sized values), so a yuno::Decimal written as a double prints exactly; invalid
 /// UTF-8 in strings (e.g. echoed from a query) becomes U+FFFD.
 std::string dump_json(const nlohmann::json& value);

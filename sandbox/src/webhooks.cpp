@@ -86,6 +86,8 @@ void to_json(nlohmann::json& j, const WebhookStats& stats) {
                      {"pending", stats.pending}};
 }
 
+// Deliberately not yuno::webhooks::sign: the emulator signs with OpenSSL's own base64 so
+// that the SDK's verifier is checked against an independent implementation.
 std::string WebhookDispatcher::sign(const std::string& body, const std::string& secret) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int digest_length = 0;
