@@ -10,6 +10,7 @@
 #include "api_types.hpp"
 #include "payments_engine.hpp"
 #include "store.hpp"
+#include "webhook_registry.hpp"
 
 namespace yuno::sandbox {
 
@@ -24,6 +25,7 @@ struct ApiContext {
   Store& store;
   PaymentsEngine& payments;
   const ApiConfig& config;
+  WebhookRegistry& webhooks;  ///< publish events here (store lock held, for their order)
   const std::string& idempotency_key;  ///< this request's X-Idempotency-Key, "" when none
 };
 
@@ -57,5 +59,23 @@ ApiResponse cancel_payment(ApiContext&, const ApiRequest&, const PathParams&);
 ApiResponse refund_payment(ApiContext&, const ApiRequest&, const PathParams&);
 ApiResponse cancel_or_refund_payment(ApiContext&, const ApiRequest&, const PathParams&);
 ApiResponse cancel_or_refund_transaction(ApiContext&, const ApiRequest&, const PathParams&);
+
+// enrollment_api.cpp: customer sessions and stored payment methods
+ApiResponse create_customer_session(ApiContext&, const ApiRequest&, const PathParams&);
+ApiResponse enroll_payment_method(ApiContext&, const ApiRequest&, const PathParams&);
+ApiResponse enroll_in_session(ApiContext&, const ApiRequest&, const PathParams&);
+ApiResponse list_methods_to_enroll(ApiContext&, const ApiRequest&, const PathParams&);
+ApiResponse list_enrolled_methods(ApiContext&, const ApiRequest&, const PathParams&);
+ApiResponse retrieve_enrolled_method(ApiContext&, const ApiRequest&, const PathParams&);
+ApiResponse retrieve_payment_method(ApiContext&, const ApiRequest&, const PathParams&);
+ApiResponse unenroll_method(ApiContext&, const ApiRequest&, const PathParams&);
+ApiResponse unenroll_session_method(ApiContext&, const ApiRequest&, const PathParams&);
+
+// webhook_admin_api.cpp: /v1/webhooks
+ApiResponse list_webhooks(ApiContext&, const ApiRequest&, const PathParams&);
+ApiResponse create_webhook(ApiContext&, const ApiRequest&, const PathParams&);
+ApiResponse retrieve_webhook(ApiContext&, const ApiRequest&, const PathParams&);
+ApiResponse update_webhook(ApiContext&, const ApiRequest&, const PathParams&);
+ApiResponse delete_webhook(ApiContext&, const ApiRequest&, const PathParams&);
 
 }  // namespace yuno::sandbox

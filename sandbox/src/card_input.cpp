@@ -12,15 +12,15 @@ bool all_digits(const std::string& text) {
 
 }  // namespace
 
-std::optional<CardSummary> read_card(Fields& card, Need holder_name) {
+std::optional<CardSummary> read_card(Fields& card, Need holder_name, Need expiration) {
   // Messages name the field, never its value: card data must not reach a log.
   auto number = card.text("number", Need::kRequired, 0, 64);
   if (number && (!all_digits(*number) || number->size() < 8 || number->size() > 19)) {
     card.errors().invalid(card.name("number"), "must be 8 to 19 digits without separators");
     number.reset();
   }
-  const auto month = card.integer("expiration_month", Need::kOptional, 1, 12);
-  const auto year = card.integer("expiration_year", Need::kOptional, 0, 9999);
+  const auto month = card.integer("expiration_month", expiration, 1, 12);
+  const auto year = card.integer("expiration_year", expiration, 0, 9999);
   auto security_code = card.text("security_code", Need::kOptional, 0, 64);
   if (security_code &&
       (!all_digits(*security_code) || security_code->size() < 3 || security_code->size() > 4)) {

@@ -43,7 +43,15 @@ void read_payment_method(Fields& body, NewPayment& out) {
   const bool back_to_back = out.workflow == "DIRECT" || out.workflow == "REDIRECT";
   out.token = method->text("token", Need::kOptional, 1, 64);
   out.vaulted_token = method->text("vaulted_token", Need::kOptional, 1, 64);
-  method->flag("vault_on_success");
+  out.vault_on_success = method->flag("vault_on_success").value_or(false);
+  if (out.token && out.vaulted_token) {
+    body.errors().invalid(method->name("vaulted_token"),
+                          "send payment_method.token or payment_method.vaulted_token, not both");
+  }
+  if (out.vault_on_success && !out.vaulted_token && !out.customer_id) {
+    // Yuno stores the card for customer_payer.id.
+    body.errors().missing("customer_payer.id (required with payment_method.vault_on_success)");
+  }
   const auto type =
       method->text("type", back_to_back && !out.token ? Need::kRequired : Need::kOptional, 1, 64);
   out.method_type = type.value_or(out.token || out.vaulted_token ? "" : "CARD");
@@ -66,6 +74,10 @@ void read_payment_method(Fields& body, NewPayment& out) {
       if (auto data = card_detail->object("card_data")) {
         has_card_data = true;
         out.card = read_card(*data, Need::kRequired);
+        if (out.token || out.vaulted_token) {
+          body.errors().invalid(card_detail->name("card_data"),
+                                "send card_data or a token / vaulted_token, not both");
+        }
       }
     }
   }

@@ -12,6 +12,19 @@ namespace yuno::sandbox {
 namespace {
 
 constexpr const char* kSucceeded = "SUCCEEDED";
+constexpr const char* kEnrolled = "ENROLLED";
+
+// The currency of a card verification when the request names none.
+std::string currency_of(const std::string& country) {
+  static const std::pair<const char*, const char*> kCurrencies[] = {
+      {"AR", "ARS"}, {"BO", "BOB"}, {"BR", "BRL"}, {"CL", "CLP"}, {"CO", "COP"},
+      {"CR", "CRC"}, {"GT", "GTQ"}, {"HN", "HNL"}, {"MX", "MXN"}, {"NI", "NIO"},
+      {"PY", "PYG"}, {"PE", "PEN"}, {"UY", "UYU"}};
+  for (const auto& [code, currency] : kCurrencies) {
+    if (country == code) return currency;
+  }
+  return "USD";  // US, EC, SV, PA and the rest
+}
 
 // Non-card methods: the category their transactions carry.
 std::string category_of(const std::string& method_type) {
@@ -80,7 +93,7 @@ const TransactionRecord* last_succeeded(const PaymentRecord& payment, const std:
 
 }  // namespace
 
-PaymentsEngine::PaymentsEngine(Store& store, WebhookDispatcher& webhooks, std::string account_id)
+PaymentsEngine::PaymentsEngine(Store& store, WebhookRegistry& webhooks, std::string account_id)
     : store_(store), webhooks_(webhooks), account_id_(std::move(account_id)) {}
 
 std::string PaymentsEngine::create(const NewPayment& request) {
@@ -97,10 +110,31 @@ std::string PaymentsEngine::create(const NewPayment& request) {
   if (request.customer_id && store_.customers.count(*request.customer_id) == 0) {
     throw ApiError(400, "CUSTOMER_NOT_FOUND", "Customer not found.");
   }
+  PaymentMethodRecord* stored = nullptr;
   if (request.vaulted_token) {
-    throw ApiError(400, "INVALID_PARAMETERS",
-                   "payment_method.vaulted_token is unknown (yuno-sandbox has no enrolled "
-                   "payment methods)");
+    const auto it = store_.method_by_vaulted_token.find(*request.vaulted_token);
+    if (it != store_.method_by_vaulted_token.end()) {
+      const auto method = store_.payment_methods.find(it->second);
+      if (method != store_.payment_methods.end()) stored = &method->second;
+    }
+    // A deleted customer's cards go with it.
+    if (stored == nullptr || store_.customers.count(stored->customer_id) == 0) {
+      throw ApiError(400, "INVALID_PARAMETERS", "payment_method.vaulted_token is unknown");
+    }
+    if (stored->status != kEnrolled) {
+      throw ApiError(400, "INVALID_PARAMETERS",
+                     "payment_method.vaulted_token belongs to a payment method that is " +
+                         stored->status + ": only an ENROLLED method can pay");
+    }
+    if (request.customer_id && *request.customer_id != stored->customer_id) {
+      throw ApiError(400, "INVALID_PARAMETERS",
+                     "payment_method.vaulted_token belongs to another customer than "
+                     "customer_payer.id");
+    }
+    if (!request.method_type.empty() && request.method_type != "CARD") {
+      throw ApiError(400, "INVALID_PARAMETERS",
+                     "payment_method.type must be CARD with this vaulted_token (a stored card)");
+    }
   }
   CardTokenRecord* token = nullptr;
   if (request.token) {
@@ -139,7 +173,11 @@ std::string PaymentsEngine::create(const NewPayment& request) {
   payment.metadata = request.metadata;
   payment.split_marketplace = request.split_marketplace;
   payment.fraud_screening = request.fraud_screening;
-  if (token != nullptr) {
+  payment.vault_on_success = request.vault_on_success;
+  if (stored != nullptr) {
+    payment.card = stored->card;
+    payment.vaulted_token = stored->vaulted_token;
+  } else if (token != nullptr) {
     payment.card = token->card;
   } else if (request.card) {
     payment.card = request.card;
@@ -173,12 +211,33 @@ std::string PaymentsEngine::create(const NewPayment& request) {
   payment.transactions.push_back(std::move(transaction));
   refresh_rendering(payment);
 
+  // A successful card payment: the stored card was used, or the new card is stored.
+  PaymentMethodRecord* vaulted = nullptr;
+  if (outcome == GatewayOutcome::kSucceeded) {
+    if (stored != nullptr) {
+      stored->last_successfully_used = true;
+      stored->last_successfully_used_at = payment.created_at;
+    } else if (request.vault_on_success && request.customer_id && payment.card) {
+      NewStoredCard card;
+      card.account_id = request.account_id;
+      card.customer_id = *request.customer_id;
+      card.country = request.country;
+      card.card = *payment.card;
+      card.idempotency_key = request.idempotency_key;
+      card.customer_payer = request.customer_payer;
+      vaulted = &store_card(card);
+      payment.vaulted_token = vaulted->vaulted_token;
+      refresh_rendering(payment);
+    }
+  }
+
   if (token != nullptr) token->used = true;
   if (session != nullptr) session->used = true;
   store_.payments_by_order[payment.merchant_order_id].push_back(payment.id);
-  auto& stored = store_.payments.emplace(payment.id, std::move(payment)).first->second;
-  publish(stored, two_step ? "payment.authorize" : "payment.purchase");
-  return stored.rendered_text;
+  auto& created = store_.payments.emplace(payment.id, std::move(payment)).first->second;
+  publish(created, two_step ? "payment.authorize" : "payment.purchase");
+  if (vaulted != nullptr) publish_enrollment(*vaulted, "enrollment.enroll");
+  return created.rendered_text;
 }
 
 std::string PaymentsEngine::retrieve(const std::string& payment_id, bool with_history) {
@@ -360,9 +419,114 @@ TransactionRecord& PaymentsEngine::do_refund(PaymentRecord& payment, Transaction
   return payment.transactions.back();
 }
 
+PaymentMethodRecord& PaymentsEngine::store_card(const NewStoredCard& request) {
+  PaymentMethodRecord method;
+  method.id = new_uuid();
+  method.account_id = request.account_id;
+  method.customer_id = request.customer_id;
+  method.idempotency_key = request.idempotency_key;
+  method.type = "CARD";
+  method.country = request.country;
+  method.callback_url = request.callback_url;
+  method.card = request.card;
+  method.customer_payer = request.customer_payer;
+  method.created_at = now_timestamp();
+  method.updated_at = method.created_at;
+  const std::string vaulted_token = new_uuid();
+
+  GatewayOutcome outcome = GatewayOutcome::kSucceeded;
+  if (request.verify) {
+    // The zero-amount VERIFY payment, as Yuno makes it ("With Verify" example).
+    method.vault_on_success = true;
+    method.verify_currency = request.verify_currency.value_or(currency_of(request.country));
+    outcome = request.card.outcome.value_or(GatewayOutcome::kSucceeded);
+    PaymentRecord payment;
+    payment.id = new_uuid();
+    payment.account_id = request.account_id;
+    payment.idempotency_key = new_uuid();
+    payment.description = "VERIFY CARD";
+    payment.country = request.country;
+    payment.merchant_order_id = "VERIFY_CARD_" + vaulted_token;
+    payment.currency = *method.verify_currency;
+    payment.workflow = "DIRECT";
+    payment.method_type = "CARD";
+    payment.category = "CARD";
+    payment.card = request.card;
+    payment.verify = true;
+    payment.vault_on_success = true;
+    payment.customer_payer = {{"id", request.customer_id}};
+    payment.metadata = request.verify_metadata;
+    if (outcome == GatewayOutcome::kSucceeded) {
+      payment.status = kSucceeded;
+      payment.sub_status = "VERIFIED";
+      payment.authorization_code = random_digits(6);
+      payment.vaulted_token = vaulted_token;
+    } else {
+      payment.status = outcome == GatewayOutcome::kError ? "ERROR" : "DECLINED";
+      payment.sub_status = payment.status;
+    }
+    TransactionRecord transaction = new_transaction(payment, "VERIFY", outcome, yuno::Decimal());
+    transaction.description = payment.description;
+    transaction.merchant_reference = payment.merchant_order_id;
+    payment.created_at = transaction.created_at;
+    payment.updated_at = transaction.updated_at;
+    payment.transactions.push_back(std::move(transaction));
+    refresh_rendering(payment);
+    method.verify_payment_id = payment.id;
+    store_.payments_by_order[payment.merchant_order_id].push_back(payment.id);
+    store_.payments.emplace(payment.id, std::move(payment));
+  }
+
+  if (outcome == GatewayOutcome::kSucceeded) {
+    method.status = kEnrolled;
+    method.vaulted_token = vaulted_token;
+    method.provider_token = new_uuid();
+    store_.method_by_vaulted_token[vaulted_token] = method.id;
+  } else {
+    method.status = outcome == GatewayOutcome::kError ? "ERROR" : "DECLINED";
+  }
+  store_.methods_by_customer[method.customer_id].push_back(method.id);
+  return store_.payment_methods.emplace(method.id, std::move(method)).first->second;
+}
+
+void PaymentsEngine::unenroll(PaymentMethodRecord& method) {
+  const bool enrolled = method.status == kEnrolled;
+  if (!enrolled && method.status != "READY_TO_ENROLL") {
+    throw ApiError(400, "INVALID_STATUS",
+                   "Cannot unenroll payment method " + method.id + " in status " + method.status +
+                       " (allowed: ENROLLED, READY_TO_ENROLL)");
+  }
+  method.status = "UNENROLLED";
+  method.sdk_required_action = true;  // as Yuno's unenroll examples show it
+  method.updated_at = now_timestamp();
+  if (enrolled) publish_enrollment(method, "enrollment.unenroll");
+}
+
+nlohmann::json PaymentsEngine::method_json(const PaymentMethodRecord& method) const {
+  nlohmann::json verify_payment = nullptr;
+  if (!method.verify_payment_id.empty()) {
+    const auto it = store_.payments.find(method.verify_payment_id);
+    if (it != store_.payments.end()) verify_payment = it->second.rendered;
+  }
+  return stored_method_json(method, verify_payment);
+}
+
+void PaymentsEngine::publish_enrollment(const PaymentMethodRecord& method,
+                                        const char* type_event) {
+  // The store lock is held: events of one method are queued in the order they happened.
+  if (!webhooks_.has_targets()) return;
+  nlohmann::json event_method = method_json(method);
+  event_method["idempotency_key"] = new_uuid();  // identifies this event across retries
+  webhooks_.publish({{"type", "enrollment"},
+                     {"type_event", type_event},
+                     {"account_id", account_id_},
+                     {"version", 2},
+                     {"data", {{"payment_method", std::move(event_method)}}}});
+}
+
 void PaymentsEngine::publish(const PaymentRecord& payment, const char* type_event) {
   // The store lock is held: events of one payment are queued in the order they happened.
-  if (webhooks_.settings().url.empty()) return;
+  if (!webhooks_.has_targets()) return;
   nlohmann::json event_payment = payment.rendered;
   event_payment["idempotency_key"] = new_uuid();  // identifies this event across retries
   webhooks_.publish({{"type", "payment"},

@@ -12,6 +12,16 @@
 //                                        REFUNDED/REFUNDED
 // Actions in the wrong state: 400 INVALID_STATUS; on the wrong kind of transaction:
 // 400 INVALID_TRANSACTION_TYPE; too much: 400 INVALID_AMOUNT.
+//
+// It also keeps the stored cards (enrollment): a payment with a `vaulted_token` charges the
+// stored card with the same Testing Gateway outcomes (only while it is ENROLLED), and a
+// successful card payment with `vault_on_success` stores its card for customer_payer.id.
+// Enrolling with verification makes a zero-amount VERIFY payment first:
+//   verify, card succeeds             -> SUCCEEDED/VERIFIED, the method ENROLLED
+//   verify, declined / error card     -> DECLINED/DECLINED or ERROR/ERROR, the method
+//                                        DECLINED or ERROR (no vaulted_token)
+// Events: enrollment.enroll when a method becomes ENROLLED, enrollment.unenroll when an
+// ENROLLED method is unenrolled (the VERIFY payment sends none).
 #pragma once
 
 #include <cstdint>
@@ -23,7 +33,7 @@
 
 #include "store.hpp"
 #include "testing_gateway.hpp"
-#include "webhooks.hpp"
+#include "webhook_registry.hpp"
 
 namespace yuno::sandbox {
 
@@ -44,6 +54,7 @@ struct NewPayment {
   std::string method_type;                 ///< "" when only a token says it
   std::optional<std::string> token;
   std::optional<std::string> vaulted_token;
+  bool vault_on_success = false;    ///< store the card for customer_id if the payment succeeds
   std::optional<CardSummary> card;  ///< from payment_method.detail.card.card_data
   bool capture = true;
   std::int64_t installments = 1;
@@ -67,9 +78,24 @@ struct PaymentAction {
   std::optional<std::string> description;
 };
 
+/// A card to store for a customer (direct enrollment, or a payment's vault_on_success).
+struct NewStoredCard {
+  std::string account_id;
+  std::string customer_id;  ///< must exist
+  std::string country;
+  CardSummary card;
+  std::string idempotency_key;  ///< of the enrolling request, "" when none
+  std::optional<std::string> callback_url;
+  nlohmann::json customer_payer;  ///< object or null
+  /// verify.vault_on_success: store the card only if a zero-amount VERIFY payment passes.
+  bool verify = false;
+  std::optional<std::string> verify_currency;  ///< default: the country's currency
+  nlohmann::json verify_metadata = nlohmann::json::array();
+};
+
 class PaymentsEngine {
  public:
-  PaymentsEngine(Store& store, WebhookDispatcher& webhooks, std::string account_id);
+  PaymentsEngine(Store& store, WebhookRegistry& webhooks, std::string account_id);
 
   /// The created payment's JSON text (status 201 whatever the outcome). Throws ApiError for
   /// an unknown session, customer or token.
@@ -88,6 +114,21 @@ class PaymentsEngine {
   /// The CANCEL or REFUND transaction, with its payment, as JSON text.
   std::string cancel_or_refund(const PaymentAction& action);
 
+  // Stored payment methods. These expect the caller to hold the store lock.
+
+  /// Stores `request.card` for its customer: ENROLLED with a new vaulted_token, or, with
+  /// `verify`, after a zero-amount VERIFY payment (kept with the payments): DECLINED or
+  /// ERROR when that fails. Publishes nothing: see publish_enrollment().
+  PaymentMethodRecord& store_card(const NewStoredCard& request);
+  /// READY_TO_ENROLL or ENROLLED -> UNENROLLED (its vaulted_token can no longer pay);
+  /// publishes enrollment.unenroll when it was ENROLLED. 400 INVALID_STATUS otherwise.
+  void unenroll(PaymentMethodRecord& method);
+  /// The method as the enrollment endpoints answer it (its VERIFY payment included).
+  nlohmann::json method_json(const PaymentMethodRecord& method) const;
+  /// Sends an `enrollment` event ("enrollment.enroll", "enrollment.unenroll") with the
+  /// method in data.payment_method and an idempotency_key of its own.
+  void publish_enrollment(const PaymentMethodRecord& method, const char* type_event);
+
  private:
   enum class Kind { kCapture, kCancel, kRefund };
   PaymentRecord& find_payment(const std::string& payment_id);  // store lock held
@@ -102,7 +143,7 @@ class PaymentsEngine {
   void publish(const PaymentRecord& payment, const char* type_event);
 
   Store& store_;
-  WebhookDispatcher& webhooks_;
+  WebhookRegistry& webhooks_;
   std::string account_id_;
 };
 

@@ -34,7 +34,7 @@ json card_detail_json(const PaymentRecord& payment) {
                                    {"pares_status", nullptr},
                                    {"acs_id", nullptr}};
   }
-  return {{"verify", false},
+  return {{"verify", payment.verify},
           {"capture", payment.capture},
           {"installments", payment.installments},
           {"installments_plan_id", nullptr},
@@ -63,9 +63,9 @@ json payment_method_json(const PaymentRecord& payment, const char* detail_key) {
   } else if (payment.method_detail.is_object()) {
     detail = payment.method_detail;
   }
-  return {{"vaulted_token", ""},
+  return {{"vaulted_token", payment.vaulted_token},
           {"type", payment.method_type},
-          {"vault_on_success", false},
+          {"vault_on_success", payment.vault_on_success},
           {"token", payment.token},
           {"parent_payment_method_type", nullptr},
           {detail_key, std::move(detail)}};
@@ -122,6 +122,18 @@ constexpr std::array<MethodOffer, 5> kOffers = {{
     {"PayPal", "PAYPAL", "WALLET", "https://icons.prod.y.uno/paypal_logosimbolo.png"},
     {"OXXO", "OXXO", "TICKET", "https://icons.prod.y.uno/oxxo_logosimbolo.png"},
 }};
+
+std::string lower(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+std::string card_icon(const std::optional<CardSummary>& card) {
+  if (!card || card->brand.empty()) return "https://icons.prod.y.uno/card_logosimbolo.png";
+  return "https://icons.prod.y.uno/" + lower(card->brand) + "_logosimbolo.png";
+}
 
 }  // namespace
 
@@ -247,6 +259,68 @@ json payment_json(const PaymentRecord& payment, bool with_history) {
 void refresh_rendering(PaymentRecord& payment) {
   payment.rendered = payment_json(payment, false);
   payment.rendered_text = dump_json(payment.rendered);
+}
+
+json customer_session_json(const CustomerSessionRecord& session) {
+  return {{"customer_session", session.id},
+          {"customer_id", session.customer_id},
+          {"country", session.country},
+          {"callback_url", optional_text(session.callback_url)},
+          {"created_at", session.created_at},
+          {"checkout_id", optional_text(session.checkout_id)}};
+}
+
+json methods_to_enroll_json(const CustomerSessionRecord& session) {
+  json methods = json::array();
+  methods.push_back({{"name", "Card"},
+                     {"description", "Card"},
+                     {"type", "CARD"},
+                     {"category", "CARD"},
+                     {"icon", card_icon(std::nullopt)},
+                     {"enrollment", {{"session", session.id}, {"sdk_required_action", false}}}});
+  return {{"payment_methods", std::move(methods)}};
+}
+
+json stored_method_json(const PaymentMethodRecord& method, const json& verify_payment) {
+  // A card is named after its brand and last digits once Yuno has it ("VISA ****0002").
+  const std::string name =
+      method.card ? method.card->brand + " ****" + method.card->lfd : std::string("Card");
+  json verify = {{"vault_on_success", method.vault_on_success}};
+  if (method.verify_currency) verify["currency"] = *method.verify_currency;
+  verify["payment"] = verify_payment;
+  return {{"id", method.id},
+          {"idempotency_key",
+           method.idempotency_key.empty() ? json(nullptr) : json(method.idempotency_key)},
+          {"account_id", method.account_id},
+          {"name", name},
+          {"description", name},
+          {"icon", card_icon(method.card)},
+          {"type", method.type},
+          {"category", "CARD"},
+          {"country", method.country},
+          {"status", method.status},
+          {"sub_status", nullptr},
+          {"vaulted_token",
+           method.vaulted_token.empty() ? json(nullptr) : json(method.vaulted_token)},
+          {"callback_url", optional_text(method.callback_url)},
+          {"action", nullptr},
+          {"redirect_url", nullptr},
+          {"created_at", method.created_at},
+          {"updated_at", method.updated_at},
+          {"enrollment",
+           {{"session", method.enrollment_session},
+            {"sdk_required_action", method.sdk_required_action}}},
+          {"provider",
+           {{"id", "YUNO"},
+            {"type", "YUNO"},
+            {"token", method.provider_token.empty() ? json(nullptr) : json(method.provider_token)},
+            {"provider_status", nullptr}}},
+          {"customer_payer", method.customer_payer},
+          {"card_data", method.card ? card_data_json(*method.card) : json(nullptr)},
+          {"last_successfully_used", method.last_successfully_used},
+          {"last_successfully_used_at", optional_text(method.last_successfully_used_at)},
+          {"verify", std::move(verify)},
+          {"preferred", nullptr}};
 }
 
 json transaction_response_json(const PaymentRecord& payment,

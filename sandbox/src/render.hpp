@@ -32,6 +32,17 @@ nlohmann::json payment_json(const PaymentRecord& payment, bool with_history);
 /// Rebuilds payment.rendered and payment.rendered_text.
 void refresh_rendering(PaymentRecord& payment);
 
+/// A customer session as `POST /v1/customers/sessions` answers it.
+nlohmann::json customer_session_json(const CustomerSessionRecord& session);
+
+/// The methods a customer session lets the customer enroll: {"payment_methods": [...]}.
+nlohmann::json methods_to_enroll_json(const CustomerSessionRecord& session);
+
+/// A stored payment method as the enrollment endpoints answer it. `verify_payment` is the
+/// rendering of its VERIFY payment, or null.
+nlohmann::json stored_method_json(const PaymentMethodRecord& method,
+                                  const nlohmann::json& verify_payment);
+
 /// A transaction as the capture, cancel and cancel-or-refund endpoints answer: with its
 /// amount as an object and the payment inside.
 nlohmann::json transaction_response_json(const PaymentRecord& payment,

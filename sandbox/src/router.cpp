@@ -33,6 +33,21 @@ const Route kRoutes[] = {
     {"POST", "/v1/payments/*/transactions/*/cancel-or-refund", &cancel_or_refund_transaction,
      false},
     {"POST", "/v1/payments/*/cancel-or-refund", &cancel_or_refund_payment, false},
+    // Literal segments before "*" ones: /v1/customers/sessions is not a customer id.
+    {"POST", "/v1/customers/sessions", &create_customer_session, false},
+    {"POST", "/v1/customers/sessions/*/payment-methods", &enroll_in_session, false},
+    {"GET", "/v1/checkout/customers/sessions/*/payment-methods", &list_methods_to_enroll, false},
+    {"POST", "/v1/customers/payment-methods/*/unenroll", &unenroll_session_method, false},
+    {"POST", "/v1/customers/*/payment-methods", &enroll_payment_method, false},
+    {"GET", "/v1/customers/*/payment-methods", &list_enrolled_methods, false},
+    {"GET", "/v1/customers/*/payment-methods/*", &retrieve_enrolled_method, false},
+    {"POST", "/v1/customers/*/payment-methods/*/unenroll", &unenroll_method, false},
+    {"GET", "/v1/payment-methods/*", &retrieve_payment_method, false},
+    {"GET", "/v1/webhooks", &list_webhooks, false},
+    {"POST", "/v1/webhooks", &create_webhook, false},
+    {"GET", "/v1/webhooks/*", &retrieve_webhook, false},
+    {"PATCH", "/v1/webhooks/*", &update_webhook, false},
+    {"DELETE", "/v1/webhooks/*", &delete_webhook, false},
 };
 
 std::vector<std::string_view> split(std::string_view path) {

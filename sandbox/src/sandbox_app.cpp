@@ -60,7 +60,8 @@ SandboxApp::SandboxApp(AppSettings settings, FaultInjector& faults, WebhookDispa
     : settings_(std::move(settings)),
       faults_(faults),
       webhooks_(webhooks),
-      payments_(store_, webhooks, settings_.account_id) {
+      registry_(webhooks),
+      payments_(store_, registry_, settings_.account_id) {
   config_.account_id = settings_.account_id;
   config_.processing_delay = settings_.processing_delay;
   public_key_digest_ = sha256(settings_.public_api_key);
@@ -142,7 +143,7 @@ ApiResponse SandboxApp::handle_api(const ApiRequest& request) {
     return error_response(400, "INVALID_PARAMETERS",
                           "X-Idempotency-Key must be at most 255 characters long");
   }
-  ApiContext context{store_, payments_, config_, key};
+  ApiContext context{store_, payments_, config_, registry_, key};
   if (!match.idempotent_write || key.empty()) {
     try {
       return match.handler(context, request, match.params);
@@ -188,6 +189,7 @@ void SandboxApp::reset() {
     store_.clear();
   }
   idempotency_.clear();
+  registry_.clear();
   faults_.configure(faults_.settings());  // restarts the sequence and zeroes the counts
   api_requests_ = 0;
 }

@@ -17,6 +17,7 @@
 #include "idempotency.hpp"
 #include "payments_engine.hpp"
 #include "store.hpp"
+#include "webhook_registry.hpp"
 #include "webhooks.hpp"
 
 namespace yuno::sandbox {
@@ -45,6 +46,8 @@ class SandboxApp {
   IdempotencyStore& idempotency() { return idempotency_; }
   FaultInjector& faults() { return faults_; }
   WebhookDispatcher& webhooks() { return webhooks_; }
+  /// Every webhook events go to: the command line's and those created through the API.
+  WebhookRegistry& webhook_registry() { return registry_; }
   /// /v1 requests received since the start or the last reset.
   std::uint64_t api_requests() const { return api_requests_.load(); }
 
@@ -58,6 +61,7 @@ class SandboxApp {
   std::array<unsigned char, 32> secret_key_digest_{};
   FaultInjector& faults_;
   WebhookDispatcher& webhooks_;
+  WebhookRegistry registry_;
   Store store_;
   IdempotencyStore idempotency_;
   PaymentsEngine payments_;

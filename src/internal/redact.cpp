@@ -13,11 +13,15 @@ constexpr std::string_view kMask = "[REDACTED]";
 
 // Field names whose values are never logged, whatever they look like.
 bool is_sensitive_key(std::string_view key) {
-  static constexpr std::array<std::string_view, 14> kKeys = {
-      "number",        "card_number",  "cvv",          "cvv2",
-      "cvc",           "security_code", "private_secret_key", "secret",
-      "client_secret", "password",     "x-secret",     "pin",
-      "webhook_secret", "api_secret"};
+  static constexpr std::array<std::string_view, 20> kKeys = {
+      "number",         "card_number",   "cvv",          "cvv2",
+      "cvc",            "security_code", "private_secret_key", "secret",
+      "client_secret",  "password",      "x-secret",     "pin",
+      "webhook_secret", "api_secret",     "card_pin",
+      // Webhook configuration (POST/PATCH /v1/webhooks): credentials Yuno sends back to
+      // the merchant's endpoint, and the key it signs with.
+      "api_key",        "x-api-key",     "hmac_client_secret", "oauth2_client_secret",
+      "private-secret-key"};
   for (std::string_view candidate : kKeys) {
     if (iequals(key, candidate)) return true;
   }

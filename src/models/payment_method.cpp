@@ -3,6 +3,8 @@
 #include <ostream>
 
 #include "internal/model_json.hpp"
+#include "yuno/errors.hpp"
+#include "yuno/models/payment.hpp"
 
 namespace yuno {
 
@@ -40,11 +42,17 @@ void card_data_fields(IO& io, Model& value) {
   io.optional("lfd", value.lfd);
   io.optional("number_length", value.number_length);
   io.optional("security_code_length", value.security_code_length);
+  io.optional("issuer", value.issuer);
   io.optional("issuer_name", value.issuer_name);
   io.optional("issuer_code", value.issuer_code);
   io.optional("country_code", value.country_code);
   io.optional("fingerprint", value.fingerprint);
   io.optional("three_d_secure", value.three_d_secure);
+  io.optional("network_token", value.network_token);
+  io.optional("scheme", value.scheme);
+  io.optional("soft_descriptor", value.soft_descriptor);
+  io.optional("card_pin", value.card_pin);
+  io.optional("authentication_method", value.authentication_method);
 }
 
 template <typename IO, typename Model>
@@ -104,6 +112,54 @@ void payment_method_fields(IO& io, Model& value) {
   io.optional("otp", value.otp);
   io.optional("detail", value.detail);
   io.optional("payment_method_detail", value.payment_method_detail);
+  io.optional("id", value.id);
+  io.optional("idempotency_key", value.idempotency_key);
+  io.optional("account_id", value.account_id);
+  io.optional("customer_id", value.customer_id);
+  io.optional("name", value.name);
+  io.optional("description", value.description);
+  io.optional("icon", value.icon);
+  io.optional("category", value.category);
+  io.optional("country", value.country);
+  io.optional("parent_type", value.parent_type);
+  io.optional("status", value.status);
+  io.optional("sub_status", value.sub_status);
+  io.optional("callback_url", value.callback_url);
+  io.optional("action", value.action);
+  io.optional("redirect_url", value.redirect_url);
+  io.optional("created_at", value.created_at);
+  io.optional("updated_at", value.updated_at);
+  io.optional("enrollment", value.enrollment);
+  io.optional("provider", value.provider);
+  io.optional("customer_payer", value.customer_payer);
+  io.optional("card_data", value.card_data);
+  io.optional("verify", value.verify);
+  io.optional("vault_only", value.vault_only);
+  io.optional("preferred", value.preferred);
+  io.optional("last_successfully_used", value.last_successfully_used);
+  io.optional("last_successfully_used_at", value.last_successfully_used_at);
+}
+
+template <typename IO, typename Model>
+void enrollment_fields(IO& io, Model& value) {
+  io.optional("session", value.session);
+  io.optional("sdk_required_action", value.sdk_required_action);
+}
+
+template <typename IO, typename Model>
+void provider_fields(IO& io, Model& value) {
+  io.optional("id", value.id);
+  io.optional("type", value.type);
+  io.optional("token", value.token);
+  io.optional("provider_status", value.provider_status);
+}
+
+template <typename IO, typename Model>
+void verification_fields(IO& io, Model& value) {
+  io.optional("vault_on_success", value.vault_on_success);
+  io.optional("currency", value.currency);
+  io.optional("metadata", value.metadata);
+  io.optional("payment", value.payment);
 }
 
 }  // namespace
@@ -129,6 +185,8 @@ std::string CardData::to_string() const {
   if (brand) add("brand", *brand);
   if (iin) add("iin", iin->size() <= 8 ? *iin : masked_number(*iin));  // a BIN is 6 to 8
   if (lfd) add("lfd", lfd->size() <= 4 ? *lfd : masked_number(*lfd));
+  if (card_pin) add("card_pin", "***");
+  if (network_token) add("network_token", "***");  // holds a token number: nothing of it
   out += '}';
   return out;
 }
@@ -188,6 +246,52 @@ void to_json(nlohmann::json& j, const PaymentMethodDetail& value) {
 void from_json(const nlohmann::json& j, PaymentMethodDetail& value) {
   FieldReader in(j, "PaymentMethodDetail");
   detail_fields(in, value);
+  value.unknown_fields = in.unknown();
+}
+
+std::optional<Payment> EnrollmentVerification::parsed_payment() const {
+  if (!payment || payment->is_null()) return std::nullopt;
+  try {
+    return payment->value().get<Payment>();
+  } catch (const std::exception& e) {
+    // Model errors name fields and JSON types, never values.
+    throw Error(std::string("EnrollmentVerification.payment is not a payment: ") + e.what());
+  }
+}
+
+void to_json(nlohmann::json& j, const Enrollment& value) {
+  FieldWriter out(j);
+  enrollment_fields(out, value);
+  out.finish(value.unknown_fields);
+}
+
+void from_json(const nlohmann::json& j, Enrollment& value) {
+  FieldReader in(j, "Enrollment");
+  enrollment_fields(in, value);
+  value.unknown_fields = in.unknown();
+}
+
+void to_json(nlohmann::json& j, const PaymentMethodProvider& value) {
+  FieldWriter out(j);
+  provider_fields(out, value);
+  out.finish(value.unknown_fields);
+}
+
+void from_json(const nlohmann::json& j, PaymentMethodProvider& value) {
+  FieldReader in(j, "PaymentMethodProvider");
+  provider_fields(in, value);
+  value.unknown_fields = in.unknown();
+}
+
+void to_json(nlohmann::json& j, const EnrollmentVerification& value) {
+  FieldWriter out(j);
+  verification_fields(out, value);
+  out.finish(value.unknown_fields);
+}
+
+void from_json(const nlohmann::json& j, EnrollmentVerification& value) {
+  FieldReader in(j, "EnrollmentVerification");
+  verification_fields(in, value);
   value.unknown_fields = in.unknown();
 }
 

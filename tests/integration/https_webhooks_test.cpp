@@ -1,5 +1,7 @@
 // yuno-sandbox over HTTPS with a self-signed certificate, and its webhooks received by a
-// loopback receiver that verifies x-hmac-signature (recomputed here with OpenSSL).
+// loopback receiver that verifies x-hmac-signature (recomputed here with OpenSSL), then by
+// one built on the SDK (yuno::webhooks::construct_event and InMemoryDeduplicator), for
+// payment and enrollment events, redeliveries included.
 #include <gtest/gtest.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -7,7 +9,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -235,6 +239,208 @@ TEST_F(WebhooksTest, ANon200IsRetriedWithTheSameEventAndACountingRetry) {
   }
   EXPECT_EQ(webhooks.value("delivered", 0), 1) << webhooks.dump();
   EXPECT_EQ(webhooks.value("attempts", 0), 3) << webhooks.dump();
+}
+
+// ------------------------------------------------------------------------------------
+// Webhooks received with the SDK: construct_event (headers overload) + InMemoryDeduplicator
+// ------------------------------------------------------------------------------------
+
+const char* const kHookApiKey = "merchant-hook-key";
+const char* const kHookXSecret = "merchant-hook-secret";
+
+// A merchant's endpoint written with the SDK: construct_event checks x-api-key, x-secret
+// and x-hmac-signature (401 when one fails); an event seen before (by dedup_key()) is
+// dropped with a 200; a new one is handled, then answered `statuses` in turn (the last one
+// repeats): a non-200 after handling is what makes Yuno send the event again.
+class SdkWebhookReceiver {
+ public:
+  SdkWebhookReceiver(std::vector<int> statuses, std::string hmac_secret)
+      : statuses_(std::move(statuses)),
+        secrets_{std::move(hmac_secret), std::string(kHookApiKey), std::string(kHookXSecret)},
+        server_([this](const ReceivedRequest& request) { return answer(request); }) {}
+
+  std::string url() const { return server_.url("/webhooks/yuno"); }
+  std::vector<yuno::WebhookEvent> handled() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return handled_;
+  }
+  std::vector<std::string> duplicate_keys() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return duplicate_keys_;
+  }
+  int rejected() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return rejected_;
+  }
+  std::size_t requests() const { return server_.requests_received(); }
+
+  // Waits (bounded) until `done()` holds.
+  template <typename Done>
+  bool wait_until(Done done, std::chrono::seconds limit = 30s) const {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (!done()) {
+      if (std::chrono::steady_clock::now() > deadline) return false;
+      std::this_thread::sleep_for(10ms);
+    }
+    return true;
+  }
+
+ private:
+  Reply answer(const ReceivedRequest& request) {
+    std::map<std::string, std::string> headers;
+    for (const auto& [name, value] : request.headers) headers.emplace(name, value);
+    yuno::WebhookEvent event;
+    try {
+      event = yuno::webhooks::construct_event(request.body, headers, secrets_);
+    } catch (const yuno::SignatureVerificationError&) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++rejected_;
+      return Reply::respond(401);
+    }
+    const std::string key = event.dedup_key();
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!dedup_.first_time(key)) {
+      duplicate_keys_.push_back(key);
+      return Reply::respond(200, "{}");  // handled before: only acknowledge
+    }
+    handled_.push_back(std::move(event));
+    const int status = statuses_[std::min(served_++, statuses_.size() - 1)];
+    return Reply::respond(status, "{}");
+  }
+
+  std::vector<int> statuses_;
+  yuno::webhooks::WebhookSecrets secrets_;
+  yuno::webhooks::InMemoryDeduplicator dedup_;
+  mutable std::mutex mutex_;
+  std::size_t served_ = 0;
+  std::vector<yuno::WebhookEvent> handled_;
+  std::vector<std::string> duplicate_keys_;
+  int rejected_ = 0;
+  LoopbackServer server_;  // last: stops before the members its handler uses go away
+};
+
+yuno::EnrollPaymentMethodRequest card_enrollment(const char* number) {
+  yuno::EnrollPaymentMethodRequest request;
+  request.country = "US";
+  request.type = "CARD";
+  request.workflow = yuno::PaymentWorkflow::kDirect;
+  request.card_data = yuno::CardData{};
+  request.card_data->number = number;
+  request.card_data->expiration_month = 11;
+  request.card_data->expiration_year = 2028;
+  request.card_data->security_code = "123";
+  request.card_data->holder_name = "JOHN DOE";
+  return request;
+}
+
+std::vector<std::string> sandbox_args(const std::string& url, const std::string& secret) {
+  return {"--webhook-url",     url,          "--webhook-secret",   secret,
+          "--webhook-api-key", kHookApiKey,  "--webhook-x-secret", kHookXSecret,
+          "--webhook-initial-backoff-ms", "10", "--webhook-max-attempts", "4"};
+}
+
+TEST_F(WebhooksTest, ASdkReceiverVerifiesPaymentAndEnrollmentEvents) {
+  SdkWebhookReceiver receiver({200}, kWebhookSecret);
+  start(sandbox_args(receiver.url(), kWebhookSecret));
+  make_customer_and_session();
+
+  // A payment flow: authorize, capture, refund.
+  const yuno::Payment authorized = client().payments().create(
+      card_payment(unique_order_id("sdk-hook"), kVisaOk, "40.00", /*capture=*/false));
+  yuno::CaptureRequest capture;
+  capture.merchant_reference = "sdk-hook-capture";
+  client().payments().capture(authorized, capture);
+  yuno::RefundRequest refund;
+  refund.merchant_reference = "sdk-hook-refund";
+  refund.amount = yuno::Amount(dec("15.00"), "USD");
+  client().payments().refund(client().payments().retrieve(authorized.id), refund);
+  // An enrollment, then its unenrollment.
+  const yuno::PaymentMethod method =
+      client().payment_methods().enroll(customer_id(), card_enrollment(kVisaOk));
+  ASSERT_TRUE(method.vaulted_token.has_value());
+  client().payment_methods().unenroll(customer_id(), *method.vaulted_token);
+
+  ASSERT_TRUE(receiver.wait_until([&] { return receiver.handled().size() >= 5; }))
+      << receiver.handled().size() << " events handled";
+  const auto events = receiver.handled();
+  std::vector<std::string> types;
+  std::set<std::string> keys;
+  for (const auto& event : events) {
+    types.push_back(event.type_event);
+    keys.insert(event.dedup_key());
+    EXPECT_EQ(event.account_id.value_or(""), kAccountId);
+    EXPECT_EQ(event.version.value_or(0), 2);
+    EXPECT_EQ(event.retry.value_or(-1), 0);
+  }
+  const std::vector<std::string> expected{"payment.authorize", "payment.capture", "payment.refund",
+                                          "enrollment.enroll", "enrollment.unenroll"};
+  EXPECT_EQ(types, expected);
+  EXPECT_EQ(keys.size(), events.size()) << "every event has its own dedup key";
+  EXPECT_EQ(receiver.rejected(), 0) << "every delivery verified";
+  EXPECT_TRUE(receiver.duplicate_keys().empty());
+
+  for (std::size_t i = 0; i < 3; ++i) {
+    const std::optional<yuno::Payment> payment = events[i].payment();
+    ASSERT_TRUE(payment.has_value()) << events[i].type_event;
+    EXPECT_EQ(payment->id, authorized.id);
+  }
+  EXPECT_EQ(events[2].payment()->sub_status, yuno::PaymentSubStatus::kPartiallyRefunded);
+  for (std::size_t i = 3; i < 5; ++i) {
+    EXPECT_EQ(events[i].type, "enrollment");
+    const std::optional<yuno::Json> enrolled = events[i].enrollment();
+    ASSERT_TRUE(enrolled.has_value()) << events[i].type_event;
+    EXPECT_EQ(enrolled->value().at("vaulted_token"), *method.vaulted_token);
+    EXPECT_EQ(enrolled->value().at("status"), i == 3 ? "ENROLLED" : "UNENROLLED");
+    EXPECT_EQ(enrolled->value().dump().find(kVisaOk), std::string::npos) << "no card number";
+  }
+}
+
+TEST_F(WebhooksTest, ARedeliveryAfterANon200IsDroppedAsADuplicate) {
+  // The first event is handled but answered 500 (say the receiver crashed before its 200):
+  // Yuno sends it again, and the deduplicator recognises it.
+  SdkWebhookReceiver receiver({500, 200}, kWebhookSecret);
+  start(sandbox_args(receiver.url(), kWebhookSecret));
+  make_customer_and_session();
+  client().payments().create(
+      card_payment(unique_order_id("sdk-hook-dup"), kVisaOk, "12.00", /*capture=*/true));
+  ASSERT_TRUE(receiver.wait_until([&] { return !receiver.duplicate_keys().empty(); }))
+      << "the payment event was not redelivered";
+  client().payment_methods().enroll(customer_id(), card_enrollment(kVisaOk));
+  ASSERT_TRUE(receiver.wait_until([&] { return receiver.handled().size() >= 2; }));
+
+  const auto events = receiver.handled();
+  ASSERT_EQ(events.size(), 2u) << "the redelivery was handled again";
+  EXPECT_EQ(events[0].type_event, "payment.purchase");
+  EXPECT_EQ(events[1].type_event, "enrollment.enroll");
+  const auto duplicates = receiver.duplicate_keys();
+  ASSERT_EQ(duplicates.size(), 1u);
+  EXPECT_EQ(duplicates[0], events[0].dedup_key());
+  EXPECT_EQ(receiver.rejected(), 0);
+
+  // The sandbox saw the redelivery acknowledged: both events delivered, three attempts.
+  nlohmann::json webhooks;
+  ASSERT_TRUE(receiver.wait_until([&] {
+    webhooks = control().stats().at("webhooks");
+    return webhooks.value("delivered", 0) >= 2 && webhooks.value("pending", 1) == 0;
+  })) << webhooks.dump();
+  EXPECT_EQ(webhooks.value("attempts", 0), 3) << webhooks.dump();
+  EXPECT_EQ(receiver.requests(), 3u);
+}
+
+TEST_F(WebhooksTest, ASdkReceiverWithTheWrongSecretRejectsEveryDelivery) {
+  SdkWebhookReceiver receiver({200}, "whsec_not_the_sandbox_secret");
+  start(sandbox_args(receiver.url(), kWebhookSecret));
+  make_customer_and_session();
+  client().payment_methods().enroll(customer_id(), card_enrollment(kVisaOk));
+  // Every attempt (4) is refused; nothing is handled.
+  ASSERT_TRUE(receiver.wait_until([&] { return receiver.rejected() >= 4; }))
+      << receiver.rejected() << " rejections";
+  EXPECT_TRUE(receiver.handled().empty());
+  nlohmann::json webhooks;
+  ASSERT_TRUE(receiver.wait_until([&] {
+    webhooks = control().stats().at("webhooks");
+    return webhooks.value("abandoned", 0) >= 1;
+  })) << webhooks.dump();
 }
 
 }  // namespace

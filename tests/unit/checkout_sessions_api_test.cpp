@@ -407,8 +407,8 @@ TEST(CheckoutSessionsApi, PaymentMethodsParsesTheDocumentedArray) {
   ASSERT_TRUE(vaulted.card_data.has_value());
   EXPECT_EQ(vaulted.card_data->lfd, "1111");
   EXPECT_EQ(vaulted.card_data->expiration_year, 26);
-  // CardData has issuer_name, not this list's `issuer`: kept as an unknown field.
-  EXPECT_EQ(vaulted.card_data->unknown_fields.value().at("issuer"), "JPMORGAN CHASE BANK N A");
+  // This list names the issuer `issuer` (payments say `issuer_name`); CardData has both.
+  EXPECT_EQ(vaulted.card_data->issuer, "JPMORGAN CHASE BANK N A");
   EXPECT_FALSE(vaulted.card_data->issuer_code.has_value());
   EXPECT_EQ(vaulted.unknown_fields.value().at("new_field"), (nlohmann::json{{"x", 1}}));
 }

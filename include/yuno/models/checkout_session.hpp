@@ -227,8 +227,8 @@ struct CheckoutPaymentMethod {
   std::optional<std::string> last_successfully_used_at;
   std::optional<bool> preferred;
   std::optional<PaymentMethodCheckout> checkout;
-  /// A vaulted card, without its number. (This list names the issuer `issuer`, which
-  /// CardData does not have: it is kept in card_data->unknown_fields.)
+  /// A vaulted card, without its number. (This list names the issuer `issuer`, not
+  /// `issuer_name`: read card_data->issuer.)
   std::optional<CardData> card_data;
   Json unknown_fields;
 };

@@ -1,8 +1,12 @@
-// The `payment_method` of a payment: what the customer pays with (a one-time token, a
-// vaulted token, or raw card data for PCI-certified merchants) and, in responses, what
-// Yuno reports about it (card brand, authorization code, installments...).
-// https://docs.y.uno/reference/create-payment. See yuno/models/common.hpp for the model
-// conventions.
+// The `payment_method` object, in both of its roles:
+// - a payment's `payment_method`: what the customer pays with (a one-time token, a vaulted
+//   token, or raw card data for PCI-certified merchants) and, in responses, what Yuno
+//   reports about it (card brand, authorization code, installments...).
+//   https://docs.y.uno/reference/create-payment
+// - a stored (enrolled) payment method, as the enrollment endpoints return it: status,
+//   vaulted_token, card data, enrollment session, provider, verification.
+//   https://docs.y.uno/reference/enroll-payment-method-api and siblings.
+// See yuno/models/common.hpp for the model conventions.
 #pragma once
 
 #include <iosfwd>
@@ -14,17 +18,22 @@
 
 #include "yuno/decimal.hpp"
 #include "yuno/json.hpp"
+#include "yuno/models/common.hpp"
+#include "yuno/models/customer_payer.hpp"
+#include "yuno/string_enum.hpp"
 
 namespace yuno {
 
 /// `card_data`: the card itself. Requests from PCI-certified merchants send the raw card
-/// (number, expiration, security code, holder); responses describe it without the number
-/// (brand, iin, lfd, issuer...). One type serves both.
+/// (number, expiration, security code, holder); responses describe it, usually without the
+/// number (brand, iin, lfd, issuer...; the PCI variant of "retrieve enrolled payment
+/// method" returns the number and a network token too). One type serves both.
 ///
-/// Sensitive: the number and the security code must never reach a log. to_string() and
-/// operator<< mask them (at most the first 6 and last 4 digits of the number; the security
-/// code and the holder name fully), and parse errors of the payment models name fields and
-/// JSON types, never values. Never print a CardData any other way (e.g. by serializing it).
+/// Sensitive: the number, the security code, the PIN and the network token must never
+/// reach a log. to_string() and operator<< mask them (at most the first 6 and last 4
+/// digits of the number; the security code, the PIN, the holder name and the whole network
+/// token fully), and parse errors of the payment models name fields and JSON types, never
+/// values. Never print a CardData any other way (e.g. by serializing it).
 struct CardData {
   std::optional<std::string> number;         ///< PAN (requests only)
   std::optional<std::string> security_code;  ///< CVV/CVC (requests only)
@@ -39,15 +48,26 @@ struct CardData {
   std::optional<std::string> lfd;       ///< last four digits
   std::optional<int> number_length;
   std::optional<int> security_code_length;
+  std::optional<std::string> issuer;  ///< issuing bank, as enrolled methods name it
   std::optional<std::string> issuer_name;
   std::optional<std::string> issuer_code;
   std::optional<std::string> country_code;  ///< issuing country, ISO 3166-1 alpha-2
   std::optional<std::string> fingerprint;   ///< stable id of the card number
   std::optional<Json> three_d_secure;       ///< 3DS result fields, kept untyped
-  Json unknown_fields;                      ///< not printed by to_string()
+  /// The card network's token for this card (PCI retrieve of an enrolled method):
+  /// {"network", "number", "status", "par", "network_token_id", "token_data", ...}, kept
+  /// untyped. Sensitive like the number: to_string() never prints its content.
+  std::optional<Json> network_token;
+  // Enrollment requests (direct workflow) may also send:
+  std::optional<std::string> scheme;  ///< the validated card scheme
+  std::optional<std::string> soft_descriptor;
+  std::optional<std::string> card_pin;               ///< sensitive: masked by to_string()
+  std::optional<std::string> authentication_method;  ///< Click to Pay: "FIDO2"...
+  Json unknown_fields;                               ///< not printed by to_string()
 
   /// "CardData{number=450799******0002, security_code=***, expiration=11/28,
-  /// holder_name=***, brand=VISA}": only the fields that are set; safe for logs.
+  /// holder_name=***, brand=VISA}": only the fields that are set; safe for logs (a PIN
+  /// shows as card_pin=***, a network token as network_token=***).
   std::string to_string() const;
 };
 
@@ -108,15 +128,90 @@ struct PaymentMethodDetail {
   Json unknown_fields;
 };
 
-/// A payment's `payment_method`. In a create-payment request, set one of `token` (from
-/// Yuno's SDK), `vaulted_token` (a stored method) or `detail` (raw card data, PCI merchants
-/// only), with `type` ("CARD", "PIX", ...).
+/// An enrolled payment method's `status` (Yuno's "Enrollment Status" table). A method
+/// starts CREATED or READY_TO_ENROLL, goes through ENROLL_IN_PROCESS to ENROLLED (or
+/// DECLINED, REJECTED, CANCELED, EXPIRED, ERROR), and after an unenrollment through
+/// UNENROLL_IN_PROCESS to UNENROLLED. Unknown values are kept.
+class PaymentMethodStatus : public StringEnum<PaymentMethodStatus> {
+ public:
+  using StringEnum::StringEnum;
+  static const PaymentMethodStatus kCreated;            ///< "CREATED"
+  static const PaymentMethodStatus kReadyToEnroll;      ///< "READY_TO_ENROLL"
+  static const PaymentMethodStatus kEnrollInProcess;    ///< "ENROLL_IN_PROCESS"
+  static const PaymentMethodStatus kEnrolled;           ///< "ENROLLED": vaulted_token usable
+  static const PaymentMethodStatus kUnenrollInProcess;  ///< "UNENROLL_IN_PROCESS"
+  static const PaymentMethodStatus kUnenrolled;         ///< "UNENROLLED"
+  static const PaymentMethodStatus kDeclined;           ///< "DECLINED"
+  static const PaymentMethodStatus kRejected;           ///< "REJECTED" (by Yuno)
+  static const PaymentMethodStatus kCanceled;           ///< "CANCELED"
+  static const PaymentMethodStatus kExpired;            ///< "EXPIRED"
+  static const PaymentMethodStatus kError;              ///< "ERROR"
+};
+inline const PaymentMethodStatus PaymentMethodStatus::kCreated{"CREATED"};
+inline const PaymentMethodStatus PaymentMethodStatus::kReadyToEnroll{"READY_TO_ENROLL"};
+inline const PaymentMethodStatus PaymentMethodStatus::kEnrollInProcess{"ENROLL_IN_PROCESS"};
+inline const PaymentMethodStatus PaymentMethodStatus::kEnrolled{"ENROLLED"};
+inline const PaymentMethodStatus PaymentMethodStatus::kUnenrollInProcess{"UNENROLL_IN_PROCESS"};
+inline const PaymentMethodStatus PaymentMethodStatus::kUnenrolled{"UNENROLLED"};
+inline const PaymentMethodStatus PaymentMethodStatus::kDeclined{"DECLINED"};
+inline const PaymentMethodStatus PaymentMethodStatus::kRejected{"REJECTED"};
+inline const PaymentMethodStatus PaymentMethodStatus::kCanceled{"CANCELED"};
+inline const PaymentMethodStatus PaymentMethodStatus::kExpired{"EXPIRED"};
+inline const PaymentMethodStatus PaymentMethodStatus::kError{"ERROR"};
+
+/// `enrollment` of a stored payment method: the session Yuno's SDK completes it in.
+struct Enrollment {
+  std::optional<std::string> session;  ///< may be "" for methods enrolled directly
+  std::optional<bool> sdk_required_action;
+  Json unknown_fields;
+};
+
+/// `provider` of a stored payment method: who vaults it.
+struct PaymentMethodProvider {
+  std::optional<std::string> id;    ///< "YUNO", "ADYEN"...
+  std::optional<std::string> type;  ///< "YUNO"...
+  std::optional<std::string> token;
+  std::optional<Json> provider_status;  ///< untyped (null in every documented example)
+  Json unknown_fields;
+};
+
+struct Payment;
+
+/// `verify`: card verification with a zero-amount VERIFY payment. In enrollment requests
+/// set vault_on_success (and currency, metadata); enrolled methods return the same object
+/// with the verification `payment`.
+struct EnrollmentVerification {
+  std::optional<bool> vault_on_success;  ///< verify the card, and store it only if it passes
+  std::optional<std::string> currency;   ///< ISO 4217
+  std::optional<std::vector<MetadataEntry>> metadata;  ///< attached to the verify payment
+  /// The verification payment, as Yuno returned it (kept as JSON here: see
+  /// parsed_payment()).
+  std::optional<Json> payment;
+  Json unknown_fields;
+
+  /// `payment` as a yuno::Payment (include yuno/models/payment.hpp to call it); empty
+  /// when there is none. Throws yuno::Error when it is not a payment object; the message
+  /// names fields and JSON types, never values.
+  std::optional<Payment> parsed_payment() const;
+};
+
+/// The `payment_method` object. One struct serves both of Yuno's uses of it (all fields
+/// optional; what Yuno does not send stays empty):
 ///
-/// Yuno names the details `detail` in requests and in transactions, and
-/// `payment_method_detail` in payments: both are here, details() returns whichever is set.
+/// - A payment's `payment_method`. In a create-payment request, set one of `token` (from
+///   Yuno's SDK), `vaulted_token` (a stored method) or `detail` (raw card data, PCI
+///   merchants only), with `type` ("CARD", "PIX", ...). Yuno names the details `detail` in
+///   requests and in transactions, and `payment_method_detail` in payments: both are here,
+///   details() returns whichever is set.
+/// - A stored (enrolled) payment method, as client.payment_methods() returns it: `status`
+///   (ENROLLED when `vaulted_token` can be charged), `sub_status`, `vaulted_token`,
+///   `card_data`, `enrollment`, `provider`, `customer_payer`, `verify`... In a direct
+///   enrollment request, EnrollPaymentMethodRequest::payment_method uses
+///   `vault_on_success` and `detail` (e.g. the bank account of an ACH enrollment).
 struct PaymentMethod {
-  std::optional<std::string> type;           ///< "CARD", "BANK_TRANSFER", "PIX", "APPLE_PAY"...
-  std::optional<std::string> token;          ///< one-time token
+  // A payment's payment method (type, vaulted_token and vault_on_success serve both):
+  std::optional<std::string> type;  ///< "CARD", "BANK_TRANSFER", "PIX", "VISA" (to enroll)...
+  std::optional<std::string> token;          ///< one-time token (payments)
   std::optional<std::string> vaulted_token;  ///< stored payment method
   std::optional<bool> vault_on_success;      ///< store the method if the payment succeeds
   std::optional<std::string> parent_payment_method_type;
@@ -124,6 +219,33 @@ struct PaymentMethod {
   std::optional<Json> otp;
   std::optional<PaymentMethodDetail> detail;                 ///< requests, transactions
   std::optional<PaymentMethodDetail> payment_method_detail;  ///< payments
+  // A stored payment method:
+  std::optional<std::string> id;
+  std::optional<std::string> idempotency_key;  ///< of the request that enrolled it
+  std::optional<std::string> account_id;
+  std::optional<std::string> customer_id;  ///< the owner (e.g. after a reassignment)
+  std::optional<std::string> name;         ///< "VISA ****1111"
+  std::optional<std::string> description;
+  std::optional<std::string> icon;      ///< URL of the method's logo
+  std::optional<std::string> category;  ///< "CARD", "WALLET", "BANK_TRANSFER"...
+  std::optional<std::string> country;   ///< ISO 3166-1 alpha-2
+  std::optional<std::string> parent_type;
+  std::optional<PaymentMethodStatus> status;
+  std::optional<std::string> sub_status;
+  std::optional<std::string> callback_url;
+  std::optional<std::string> action;        ///< what comes next: "FORM", "REDIRECT_URL"...
+  std::optional<std::string> redirect_url;  ///< where to send the customer for `action`
+  std::optional<std::string> created_at;    ///< ISO 8601 UTC
+  std::optional<std::string> updated_at;
+  std::optional<Enrollment> enrollment;
+  std::optional<PaymentMethodProvider> provider;
+  std::optional<CustomerPayer> customer_payer;
+  std::optional<CardData> card_data;  ///< sensitive: see CardData
+  std::optional<EnrollmentVerification> verify;
+  std::optional<bool> vault_only;  ///< enrollment requests: only store the bank details
+  std::optional<bool> preferred;
+  std::optional<bool> last_successfully_used;
+  std::optional<std::string> last_successfully_used_at;  ///< ISO 8601; Yuno may send ""
   Json unknown_fields;
 
   /// `detail` if set, else `payment_method_detail`, else nullptr.
@@ -138,6 +260,12 @@ void to_json(nlohmann::json& j, const CardDetail& value);
 void from_json(const nlohmann::json& j, CardDetail& value);
 void to_json(nlohmann::json& j, const PaymentMethodDetail& value);
 void from_json(const nlohmann::json& j, PaymentMethodDetail& value);
+void to_json(nlohmann::json& j, const Enrollment& value);
+void from_json(const nlohmann::json& j, Enrollment& value);
+void to_json(nlohmann::json& j, const PaymentMethodProvider& value);
+void from_json(const nlohmann::json& j, PaymentMethodProvider& value);
+void to_json(nlohmann::json& j, const EnrollmentVerification& value);
+void from_json(const nlohmann::json& j, EnrollmentVerification& value);
 void to_json(nlohmann::json& j, const PaymentMethod& value);
 void from_json(const nlohmann::json& j, PaymentMethod& value);
 
