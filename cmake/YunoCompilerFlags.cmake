@@ -10,6 +10,11 @@ endfunction()
 
 # Sanitizers apply to the whole build (library, tests, examples), so that every object
 # shares one runtime.
+# YUNO_SANITIZERS=thread (the tsan preset) works the same way; TSan cannot share a build
+# with ASan, and LeakSanitizer is part of ASan.
+if(YUNO_SANITIZERS MATCHES "thread" AND YUNO_SANITIZERS MATCHES "address")
+  message(FATAL_ERROR "YUNO_SANITIZERS: thread and address cannot be combined")
+endif()
 if(YUNO_SANITIZERS)
   add_compile_options(-fsanitize=${YUNO_SANITIZERS} -fno-omit-frame-pointer
                       -fno-sanitize-recover=all)

@@ -15,6 +15,14 @@ CheckoutSessionsClient YunoClient::checkout_sessions() const {
 
 PaymentsClient YunoClient::payments() const { return PaymentsClient(core_); }
 
+CustomerSessionsClient YunoClient::customer_sessions() const {
+  return CustomerSessionsClient(core_);
+}
+
+PaymentMethodsClient YunoClient::payment_methods() const { return PaymentMethodsClient(core_); }
+
+WebhooksClient YunoClient::webhooks() const { return WebhooksClient(core_); }
+
 Environment YunoClient::environment() const { return core_->environment(); }
 
 const std::string& YunoClient::base_url() const { return core_->base_url(); }

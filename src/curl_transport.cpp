@@ -3,14 +3,20 @@
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <chrono>
 #include <climits>
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -73,6 +79,18 @@ struct Exchange {
   bool headers_too_large = false;
   bool in_headers = false;  // between a status line and its blank line
   bool out_of_memory = false;
+  bool expects_body = true;  // false for HEAD: its Content-Length announces no body
+
+  // Ready for the next exchange. The body and headers were moved out with the last
+  // response (or are dropped here after a failure).
+  void reset(std::size_t cap, bool body_expected) {
+    max_body = cap;
+    body.clear();
+    headers.clear();
+    header_bytes = 0;
+    body_too_large = headers_too_large = in_headers = out_of_memory = false;
+    expects_body = body_expected;
+  }
 };
 
 size_t write_body(char* data, size_t size, size_t count, void* userdata) {
@@ -135,7 +153,23 @@ void on_header_line(Exchange* ex, std::string_view line) {
   if (colon == std::string_view::npos) return;  // junk
   const auto name = trim(line.substr(0, colon));
   if (name.empty()) return;
-  ex->headers.emplace_back(std::string(name), std::string(trim(line.substr(colon + 1))));
+  const auto value = trim(line.substr(colon + 1));
+  if (ex->headers.empty()) ex->headers.reserve(16);
+  ex->headers.emplace_back(std::string(name), std::string(value));
+  // One allocation for the body instead of a doubling series (bounded by the cap; a gzip
+  // body's length is its compressed size, a lower bound).
+  if (ex->expects_body && iequals(name, "Content-Length")) {
+    std::size_t length = 0;
+    bool digits = !value.empty() && value.size() <= 18;
+    for (char c : value) {
+      if (c < '0' || c > '9') {
+        digits = false;
+        break;
+      }
+      length = length * 10 + static_cast<std::size_t>(c - '0');
+    }
+    if (digits && length <= ex->max_body) ex->body.reserve(length);
+  }
 }
 
 TransportErrorKind kind_of(CURLcode code) {
@@ -217,14 +251,116 @@ TransportError make_error(TransportErrorKind kind, bool may_have_reached_server,
   return error;
 }
 
+struct ShareDeleter {
+  void operator()(CURLSH* share) const noexcept { curl_share_cleanup(share); }
+};
+using ShareHandle = std::unique_ptr<CURLSH, ShareDeleter>;
+
+// One exchange's libcurl handle and state, reused from exchange to exchange: a warm Transfer
+// allocates nothing for the request it sends, and only the response it hands out.
+struct Transfer {
+  EasyHandle easy;
+  Exchange ex;
+  char errbuf[CURL_ERROR_SIZE] = {};
+  // The request's header list, built in place rather than with curl_slist_append: libcurl
+  // only reads the list, and these lines keep their capacity from one request to the next.
+  std::vector<std::string> lines;
+  std::vector<curl_slist> nodes;
+  // send_async only: the request in flight and where its outcome goes.
+  const HttpRequest* request = nullptr;
+  TransportCallback done;
+
+  std::string& next_line(std::size_t& used) {
+    if (used == lines.size()) lines.emplace_back();
+    std::string& line = lines[used++];
+    line.clear();
+    return line;
+  }
+};
+
+// Drops every pointer into the caller's request (its body) and the list, so that neither
+// curl_easy_cleanup nor the next exchange can reach them.
+void detach_call_state(CURL* h) {
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, static_cast<curl_slist*>(nullptr));
+  curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(-1));
+  curl_easy_setopt(h, CURLOPT_POSTFIELDS, static_cast<const char*>(nullptr));
+}
+
+void share_lock(CURL*, curl_lock_data data, curl_lock_access, void* userptr);
+void share_unlock(CURL*, curl_lock_data data, void* userptr);
+
+// A timer of run_after: due time, then scheduling order.
+struct Timer {
+  std::chrono::steady_clock::time_point due;
+  std::uint64_t sequence = 0;
+  std::function<void()> task;
+};
+struct TimerLater {
+  bool operator()(const Timer& a, const Timer& b) const {
+    return a.due != b.due ? a.due > b.due : a.sequence > b.sequence;
+  }
+};
+
+struct Submission {
+  const HttpRequest* request;
+  TransportCallback done;
+};
+
 }  // namespace
 
 struct CurlTransport::Impl {
   CurlTransportOptions options;
-  std::mutex mutex;
-  std::vector<EasyHandle> idle;  // LIFO: the most recently used handle has warm connections
+  bool clear_capath = false;
+  ShareHandle share;
+  std::mutex share_locks[CURL_LOCK_DATA_LAST];
 
-  explicit Impl(CurlTransportOptions opts) : options(std::move(opts)) {}
+  // send(): idle transfers, LIFO (the most recently used has warm connections).
+  std::mutex pool_mutex;
+  std::vector<std::unique_ptr<Transfer>> idle;
+
+  // send_async() and run_after(): the curl_multi loop, started on first use.
+  std::mutex loop_mutex;
+  CURLM* multi = nullptr;  // set once under loop_mutex, then used by the loop thread only
+  std::thread loop;
+  std::thread::id loop_id;
+  bool stopping = false;
+  bool delete_self = false;  // destroyed from the loop thread: the loop deletes this Impl
+  bool wake_pending = false;
+  std::vector<Submission> submissions;
+  std::vector<Timer> timers;  // a heap (TimerLater)
+  std::uint64_t next_sequence = 0;
+  // Loop thread only:
+  std::vector<std::unique_ptr<Transfer>> active;
+  std::vector<std::unique_ptr<Transfer>> spare;
+
+  explicit Impl(CurlTransportOptions opts) : options(std::move(opts)) {
+    // Without a CA directory, libcurl may cache the store parsed from the bundle file
+    // (CURLOPT_CA_CACHE_TIMEOUT); keep the directory only when there is no bundle at all.
+    const curl_version_info_data* info = curl_version_info(CURLVERSION_NOW);
+    clear_capath = !options.ca_bundle_path.empty() || (info != nullptr && info->cainfo != nullptr);
+    share.reset(curl_share_init());
+    if (share) {
+      bool ok = curl_share_setopt(share.get(), CURLSHOPT_LOCKFUNC, &share_lock) == CURLSHE_OK &&
+                curl_share_setopt(share.get(), CURLSHOPT_UNLOCKFUNC, &share_unlock) == CURLSHE_OK &&
+                curl_share_setopt(share.get(), CURLSHOPT_USERDATA, static_cast<void*>(share_locks)) ==
+                    CURLSHE_OK;
+      // Connections are deliberately not shared (libcurl does not support that across
+      // threads): send() keeps them per pooled handle, send_async() in its multi handle.
+      ok = ok &&
+           curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION) ==
+               CURLSHE_OK &&
+           curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS) == CURLSHE_OK;
+      if (!ok) share.reset();  // still correct without it, only slower
+    }
+  }
+
+  ~Impl() {
+    // Handles first: they use the share handle.
+    idle.clear();
+    active.clear();
+    spare.clear();
+    if (multi != nullptr) curl_multi_cleanup(multi);
+  }
 
   // Options that never change for this transport, set once per handle. Returns false if
   // any security-relevant option could not be applied.
@@ -246,10 +382,18 @@ struct CurlTransport::Impl {
     if (!options.ca_bundle_path.empty()) {
       must(curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_bundle_path.c_str()));
     }
+    if (clear_capath) must(curl_easy_setopt(h, CURLOPT_CAPATH, static_cast<const char*>(nullptr)));
     if (!options.proxy.empty()) must(curl_easy_setopt(h, CURLOPT_PROXY, options.proxy.c_str()));
+    // Per-exchange state lives in the Transfer, so these pointers are set once.
+    must(curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &write_body));
+    must(curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &write_header));
     // Optional niceties: a libcurl built without zlib or nghttp2 rejects these; carry on.
     (void)curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
     (void)curl_easy_setopt(h, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+    if (share) (void)curl_easy_setopt(h, CURLOPT_SHARE, share.get());
+#if LIBCURL_VERSION_NUM >= 0x075700  // 7.87.0
+    (void)curl_easy_setopt(h, CURLOPT_CA_CACHE_TIMEOUT, 86400L);
+#endif
     return ok;
   }
 
@@ -258,151 +402,131 @@ struct CurlTransport::Impl {
         options.max_response_bytes, static_cast<std::uintmax_t>(std::numeric_limits<curl_off_t>::max())));
   }
 
-  EasyHandle borrow() {
-    {
-      std::lock_guard<std::mutex> lock(mutex);
-      if (!idle.empty()) {
-        EasyHandle h = std::move(idle.back());
-        idle.pop_back();
-        return h;
-      }
-    }
-    EasyHandle h(curl_easy_init());
-    if (h && !configure(h.get())) h.reset();
-    return h;
+  std::unique_ptr<Transfer> make_transfer() const {
+    auto t = std::make_unique<Transfer>();
+    t->easy.reset(curl_easy_init());
+    if (!t->easy || !configure(t->easy.get())) return nullptr;
+    bool ok = curl_easy_setopt(t->easy.get(), CURLOPT_ERRORBUFFER, t->errbuf) == CURLE_OK;
+    ok = ok && curl_easy_setopt(t->easy.get(), CURLOPT_WRITEDATA, static_cast<void*>(&t->ex)) == CURLE_OK;
+    ok = ok && curl_easy_setopt(t->easy.get(), CURLOPT_HEADERDATA, static_cast<void*>(&t->ex)) == CURLE_OK;
+    ok = ok && curl_easy_setopt(t->easy.get(), CURLOPT_PRIVATE, static_cast<void*>(t.get())) == CURLE_OK;
+    if (!ok) return nullptr;
+    return t;
   }
 
-  void give_back(EasyHandle h) {
+  std::unique_ptr<Transfer> borrow() {
     {
-      std::lock_guard<std::mutex> lock(mutex);
+      std::lock_guard<std::mutex> lock(pool_mutex);
+      if (!idle.empty()) {
+        std::unique_ptr<Transfer> t = std::move(idle.back());
+        idle.pop_back();
+        return t;
+      }
+    }
+    return make_transfer();
+  }
+
+  void give_back(std::unique_ptr<Transfer> t) {
+    {
+      std::lock_guard<std::mutex> lock(pool_mutex);
       if (idle.size() < options.max_idle_handles) {
-        idle.push_back(std::move(h));
+        idle.push_back(std::move(t));
         return;
       }
     }
-    // Over the bound: h closes its connections here, outside the lock.
+    // Over the bound: t closes its connections here, outside the lock.
   }
+
+  // Sets up `t` for `request`; an error when it cannot be sent (nothing was).
+  std::optional<TransportError> prepare(Transfer& t, const HttpRequest& request) const;
+  // The outcome of a finished exchange; `reusable` tells whether the handle is in a known
+  // good state (a response arrived).
+  TransportResult complete(Transfer& t, CURLcode rc, const HttpRequest& request,
+                           bool& reusable) const;
+
+  // --- the curl_multi loop ---
+  bool on_loop_thread() const { return loop_id == std::this_thread::get_id(); }
+  void ensure_loop();  // under loop_mutex
+  void wake();         // under loop_mutex
+  void run();
+  void start(Submission submission);
+  void finish(CURL* easy, CURLcode rc);
+  void shut_down();
 };
 
 namespace {
 
-// Drops every pointer a call gave the handle (its stack buffers, header list, body), so that
-// neither curl_easy_cleanup nor a later borrower can reach them.
-void detach_call_state(CURL* h) {
-  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, static_cast<char*>(nullptr));
-  curl_easy_setopt(h, CURLOPT_HTTPHEADER, static_cast<curl_slist*>(nullptr));
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, static_cast<void*>(nullptr));
-  curl_easy_setopt(h, CURLOPT_HEADERDATA, static_cast<void*>(nullptr));
-  curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(-1));
-  curl_easy_setopt(h, CURLOPT_POSTFIELDS, static_cast<const char*>(nullptr));
+// userptr: the share's mutexes, one per curl_lock_data.
+void share_lock(CURL*, curl_lock_data data, curl_lock_access, void* userptr) {
+  static_cast<std::mutex*>(userptr)[static_cast<int>(data) % CURL_LOCK_DATA_LAST].lock();
 }
 
-// A borrowed handle. Declared after the call state it points to, so it is detached before
-// that state dies. Closed (with its connections) unless explicitly returned to the pool:
-// after any failure its connection state is suspect.
-class Lease {
- public:
-  explicit Lease(EasyHandle handle) : handle_(std::move(handle)) {}
-  ~Lease() {
-    if (handle_) detach_call_state(handle_.get());
-  }
-  Lease(const Lease&) = delete;
-  Lease& operator=(const Lease&) = delete;
+void share_unlock(CURL*, curl_lock_data data, void* userptr) {
+  static_cast<std::mutex*>(userptr)[static_cast<int>(data) % CURL_LOCK_DATA_LAST].unlock();
+}
 
-  CURL* get() const { return handle_.get(); }
-  explicit operator bool() const { return handle_ != nullptr; }
-
-  EasyHandle release_for_reuse() {
-    detach_call_state(handle_.get());
-    return std::move(handle_);
-  }
-
- private:
-  EasyHandle handle_;
-};
+TransportError shut_down_error(const HttpRequest& request, bool may_have_reached_server) {
+  return make_error(TransportErrorKind::kOther, may_have_reached_server, url_host(request.url),
+                    "the transport was destroyed before the exchange finished");
+}
 
 }  // namespace
 
-CurlTransport::CurlTransport(CurlTransportOptions options)
-    : impl_(std::make_unique<Impl>(std::move(options))) {
-  (void)global_init_result();
-}
-
-CurlTransport::~CurlTransport() = default;
-
-std::string CurlTransport::curl_version() {
-  (void)global_init_result();
-  const curl_version_info_data* info = curl_version_info(CURLVERSION_NOW);
-  return std::string("libcurl/") + (info && info->version ? info->version : LIBCURL_VERSION);
-}
-
-TransportResult CurlTransport::send(const HttpRequest& request) {
-  const std::string host = url_host(request.url);
+std::optional<TransportError> CurlTransport::Impl::prepare(Transfer& t,
+                                                           const HttpRequest& request) const {
   if (global_init_result() != CURLE_OK) {
-    return make_error(TransportErrorKind::kOther, false, host, "libcurl initialisation failed");
+    return make_error(TransportErrorKind::kOther, false, url_host(request.url),
+                      "libcurl initialisation failed");
   }
   if (!is_http_token(request.method)) {
-    return make_error(TransportErrorKind::kOther, false, host, "invalid HTTP method");
+    return make_error(TransportErrorKind::kOther, false, url_host(request.url),
+                      "invalid HTTP method");
   }
 
   // Header list; values are never echoed in errors.
-  Slist headers;
-  const auto append = [&headers](const std::string& line) {
-    curl_slist* grown = curl_slist_append(headers.get(), line.c_str());
-    if (grown == nullptr) return false;
-    (void)headers.release();
-    headers.reset(grown);
-    return true;
-  };
+  std::size_t used = 0;
   bool has_expect = false;
   bool has_content_type = false;
   for (const auto& [name, value] : request.headers) {
     if (!is_http_token(name) || has_control_line_break(value)) {
-      return make_error(TransportErrorKind::kOther, false, host,
+      return make_error(TransportErrorKind::kOther, false, url_host(request.url),
                         "invalid header (name or value has forbidden characters)");
     }
     has_expect = has_expect || iequals(name, "Expect");
     has_content_type = has_content_type || iequals(name, "Content-Type");
+    std::string& line = t.next_line(used);
+    line.append(name);
     // "Name;" is libcurl's way to send a header with an empty value ("Name:" would delete it).
-    if (!append(value.empty() ? name + ";" : name + ": " + value)) {
-      return make_error(TransportErrorKind::kOther, false, host, "out of memory");
+    if (value.empty()) {
+      line.push_back(';');
+    } else {
+      line.append(": ").append(value);
     }
   }
   // No 100-continue round trip: the API answers directly, and the wait only adds latency.
-  if (!has_expect && !append("Expect:")) {
-    return make_error(TransportErrorKind::kOther, false, host, "out of memory");
-  }
+  if (!has_expect) t.next_line(used).append("Expect:");
 
   const std::string& m = request.method;
   const bool is_get = m == "GET";
   const bool is_head = m == "HEAD";
   // Methods that carry a body go through libcurl's POST machinery (plus CUSTOMREQUEST).
   const bool sends_body = !is_head && (m == "POST" || m == "PUT" || m == "PATCH" || !request.body.empty());
-  if (sends_body && !has_content_type && !append("Content-Type:")) {
-    // Without this libcurl adds "Content-Type: application/x-www-form-urlencoded".
-    return make_error(TransportErrorKind::kOther, false, host, "out of memory");
+  // Without this libcurl adds "Content-Type: application/x-www-form-urlencoded".
+  if (sends_body && !has_content_type) t.next_line(used).append("Content-Type:");
+
+  t.nodes.resize(used);
+  for (std::size_t i = 0; i < used; ++i) {
+    t.nodes[i].data = t.lines[i].data();
+    t.nodes[i].next = i + 1 < used ? &t.nodes[i + 1] : nullptr;
   }
+  t.ex.reset(options.max_response_bytes, !is_head);
+  t.errbuf[0] = '\0';
 
-  Exchange ex;
-  ex.max_body = impl_->options.max_response_bytes;
-  char errbuf[CURL_ERROR_SIZE];
-  errbuf[0] = '\0';
-
-  Lease lease(impl_->borrow());
-  if (!lease) {
-    return make_error(TransportErrorKind::kOther, false, host, "could not create a libcurl handle");
-  }
-  CURL* h = lease.get();
-
+  CURL* h = t.easy.get();
   bool ok = true;
   const auto must = [&ok](CURLcode rc) { ok = ok && rc == CURLE_OK; };
-  must(curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf));
   must(curl_easy_setopt(h, CURLOPT_URL, request.url.c_str()));
-  must(curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get()));
-  must(curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &write_body));
-  must(curl_easy_setopt(h, CURLOPT_WRITEDATA, static_cast<void*>(&ex)));
-  must(curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &write_header));
-  must(curl_easy_setopt(h, CURLOPT_HEADERDATA, static_cast<void*>(&ex)));
+  must(curl_easy_setopt(h, CURLOPT_HTTPHEADER, used == 0 ? nullptr : t.nodes.data()));
   must(curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, clamp_ms(request.connect_timeout)));
   must(curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, clamp_ms(request.timeout)));
   if (sends_body) {
@@ -423,24 +547,32 @@ TransportResult CurlTransport::send(const HttpRequest& request) {
   must(curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, standard ? nullptr : m.c_str()));
   // libcurl checks MAXFILESIZE against Content-Length even for HEAD, which has no body.
   // 0 would mean "unlimited" to libcurl; the write callback enforces a zero cap instead.
-  must(curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, is_head ? curl_off_t{0} : impl_->max_file_size()));
+  must(curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, is_head ? curl_off_t{0} : max_file_size()));
   if (!ok) {
-    return make_error(TransportErrorKind::kOther, false, host, "could not configure the request");
+    detach_call_state(h);
+    return make_error(TransportErrorKind::kOther, false, url_host(request.url),
+                      "could not configure the request");
   }
+  return std::nullopt;
+}
 
-  const CURLcode rc = curl_easy_perform(h);
-
+TransportResult CurlTransport::Impl::complete(Transfer& t, CURLcode rc, const HttpRequest& request,
+                                              bool& reusable) const {
+  CURL* h = t.easy.get();
+  Exchange& ex = t.ex;
+  reusable = false;
   if (rc == CURLE_OK) {
     long status = 0;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
     if (status < 100 || status > 999) {
-      return make_error(TransportErrorKind::kConnectionLost, true, host, "no HTTP status in the response");
+      return make_error(TransportErrorKind::kConnectionLost, true, url_host(request.url),
+                        "no HTTP status in the response");
     }
     HttpResponse response;
     response.status_code = static_cast<int>(status);
     response.headers = std::move(ex.headers);
     response.body = std::move(ex.body);
-    impl_->give_back(lease.release_for_reuse());
+    reusable = true;
     return response;
   }
 
@@ -450,6 +582,7 @@ TransportResult CurlTransport::send(const HttpRequest& request) {
   const bool size_known = curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &request_size) == CURLE_OK;
   const bool time_known = curl_easy_getinfo(h, CURLINFO_PRETRANSFER_TIME_T, &pretransfer) == CURLE_OK;
   const bool may_have_reached = !size_known || !time_known || request_size > 0 || pretransfer > 0;
+  const std::string host = url_host(request.url);
 
   if (ex.out_of_memory) {
     return make_error(TransportErrorKind::kOther, true, host, "out of memory while receiving the response");
@@ -465,12 +598,251 @@ TransportResult CurlTransport::send(const HttpRequest& request) {
   }
   if (ex.body_too_large || rc == CURLE_FILESIZE_EXCEEDED) {
     return make_error(TransportErrorKind::kResponseTooLarge, true, host,
-                      "response body exceeds " + std::to_string(impl_->options.max_response_bytes) + " bytes");
+                      "response body exceeds " + std::to_string(options.max_response_bytes) + " bytes");
   }
   TransportErrorKind kind = kind_of(rc);
   // Same code for a scheme libcurl refuses up front and a reply that is not HTTP at all.
   if (rc == CURLE_UNSUPPORTED_PROTOCOL && may_have_reached) kind = TransportErrorKind::kConnectionLost;
-  return make_error(kind, may_have_reached, host, safe_detail(errbuf, rc, request, impl_->options.proxy));
+  return make_error(kind, may_have_reached, host, safe_detail(t.errbuf, rc, request, options.proxy));
+}
+
+void CurlTransport::Impl::ensure_loop() {
+  if (loop.joinable() || stopping) return;
+  if (multi == nullptr) {
+    multi = curl_multi_init();
+    if (multi == nullptr) throw std::runtime_error("curl_multi_init failed");
+    const long max_connections = static_cast<long>(
+        std::min<std::size_t>(std::max<std::size_t>(options.max_idle_connections, 1), LONG_MAX));
+    (void)curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, max_connections);
+  }
+  loop = std::thread([this] { run(); });
+  loop_id = loop.get_id();
+}
+
+void CurlTransport::Impl::wake() {
+  // The loop checks its queues before it polls, so its own thread never needs waking.
+  if (wake_pending || on_loop_thread()) return;
+  wake_pending = true;
+  curl_multi_wakeup(multi);
+}
+
+void CurlTransport::Impl::start(Submission submission) {
+  const HttpRequest& request = *submission.request;
+  std::unique_ptr<Transfer> t;
+  if (!spare.empty()) {
+    t = std::move(spare.back());
+    spare.pop_back();
+  } else {
+    t = make_transfer();
+  }
+  if (!t) {
+    submission.done(make_error(TransportErrorKind::kOther, false, url_host(request.url),
+                               "could not create a libcurl handle"));
+    return;
+  }
+  if (auto error = prepare(*t, request)) {
+    spare.push_back(std::move(t));
+    submission.done(std::move(*error));
+    return;
+  }
+  // HTTP/2 over TLS: wait for a connection that may multiplex rather than open another.
+  (void)curl_easy_setopt(t->easy.get(), CURLOPT_PIPEWAIT,
+                         request.url.rfind("https:", 0) == 0 ? 1L : 0L);
+  if (curl_multi_add_handle(multi, t->easy.get()) != CURLM_OK) {
+    detach_call_state(t->easy.get());
+    submission.done(make_error(TransportErrorKind::kOther, false, url_host(request.url),
+                               "could not start the transfer"));
+    return;  // the handle is dropped: its state is unknown
+  }
+  t->request = submission.request;
+  t->done = std::move(submission.done);
+  active.push_back(std::move(t));
+}
+
+void CurlTransport::Impl::finish(CURL* easy, CURLcode rc) {
+  void* pointer = nullptr;
+  curl_easy_getinfo(easy, CURLINFO_PRIVATE, &pointer);
+  auto it = std::find_if(active.begin(), active.end(),
+                         [pointer](const auto& t) { return t.get() == pointer; });
+  if (it == active.end()) return;
+  std::unique_ptr<Transfer> t = std::move(*it);
+  *it = std::move(active.back());
+  active.pop_back();
+  curl_multi_remove_handle(multi, easy);
+
+  bool reusable = false;
+  TransportResult result = complete(*t, rc, *t->request, reusable);
+  detach_call_state(easy);
+  TransportCallback done = std::move(t->done);
+  t->done = nullptr;
+  t->request = nullptr;
+  // The multi handle owns the connections, so a handle is reusable after any outcome.
+  if (spare.size() < 256) spare.push_back(std::move(t));
+  t.reset();
+  done(std::move(result));  // last: it may submit the call's next attempt
+}
+
+void CurlTransport::Impl::run() {
+  std::vector<Submission> batch;
+  std::vector<std::function<void()>> due;
+  for (;;) {
+    auto next_timer = std::chrono::steady_clock::time_point::max();
+    {
+      std::lock_guard<std::mutex> lock(loop_mutex);
+      if (stopping) break;
+      batch.swap(submissions);
+      wake_pending = false;
+      const auto now = std::chrono::steady_clock::now();
+      while (!timers.empty() && timers.front().due <= now) {
+        std::pop_heap(timers.begin(), timers.end(), TimerLater{});
+        due.push_back(std::move(timers.back().task));
+        timers.pop_back();
+      }
+      if (!timers.empty()) next_timer = timers.front().due;
+    }
+    for (Submission& submission : batch) start(std::move(submission));
+    batch.clear();
+    for (auto& task : due) {
+      try {
+        task();
+      } catch (...) {  // a task must not end the loop
+      }
+    }
+    due.clear();
+
+    int running = 0;
+    curl_multi_perform(multi, &running);
+    int left = 0;
+    while (CURLMsg* message = curl_multi_info_read(multi, &left)) {
+      if (message->msg == CURLMSG_DONE) finish(message->easy_handle, message->data.result);
+    }
+
+    long curl_wait = -1;
+    curl_multi_timeout(multi, &curl_wait);
+    long wait_ms = curl_wait < 0 ? 1000 : std::min(curl_wait, 1000L);
+    {
+      std::lock_guard<std::mutex> lock(loop_mutex);
+      if (stopping || !submissions.empty()) wait_ms = 0;
+      if (!timers.empty()) next_timer = timers.front().due;
+    }
+    if (next_timer != std::chrono::steady_clock::time_point::max()) {
+      const auto until = std::chrono::ceil<std::chrono::milliseconds>(
+          next_timer - std::chrono::steady_clock::now());
+      wait_ms = std::min<long>(wait_ms, std::max<long>(0, static_cast<long>(until.count())));
+    }
+    if (wait_ms > 0) curl_multi_poll(multi, nullptr, 0, static_cast<int>(wait_ms), nullptr);
+  }
+  shut_down();
+  bool destroy = false;
+  {
+    std::lock_guard<std::mutex> lock(loop_mutex);
+    destroy = delete_self;
+  }
+  if (destroy) delete this;
+}
+
+void CurlTransport::Impl::shut_down() {
+  // Requests in flight were (perhaps) sent; queued ones never were. Completions may submit
+  // more (they should not: their client is gone), so drain until nothing is left.
+  for (;;) {
+    std::vector<std::pair<TransportCallback, TransportError>> outcomes;
+    for (auto& t : active) {
+      curl_multi_remove_handle(multi, t->easy.get());
+      detach_call_state(t->easy.get());
+      outcomes.emplace_back(std::move(t->done), shut_down_error(*t->request, true));
+    }
+    active.clear();
+    std::vector<Submission> queued;
+    std::vector<Timer> dropped;
+    {
+      std::lock_guard<std::mutex> lock(loop_mutex);
+      queued.swap(submissions);
+      dropped.swap(timers);
+    }
+    for (Submission& submission : queued) {
+      outcomes.emplace_back(std::move(submission.done), shut_down_error(*submission.request, false));
+    }
+    if (outcomes.empty() && dropped.empty()) break;
+    dropped.clear();  // tasks are dropped without running
+    for (auto& [done, error] : outcomes) {
+      try {
+        done(std::move(error));
+      } catch (...) {
+      }
+    }
+  }
+}
+
+CurlTransport::CurlTransport(CurlTransportOptions options)
+    : impl_(std::make_unique<Impl>(std::move(options))) {
+  (void)global_init_result();
+}
+
+CurlTransport::~CurlTransport() {
+  std::unique_lock<std::mutex> lock(impl_->loop_mutex);
+  impl_->stopping = true;
+  if (!impl_->loop.joinable()) return;
+  if (impl_->on_loop_thread()) {
+    // Destroyed by a completion running on the loop: the loop finishes after it returns,
+    // then deletes the Impl itself.
+    impl_->delete_self = true;
+    impl_->loop.detach();
+    lock.unlock();
+    (void)impl_.release();
+    return;
+  }
+  curl_multi_wakeup(impl_->multi);
+  lock.unlock();
+  impl_->loop.join();
+}
+
+std::string CurlTransport::curl_version() {
+  (void)global_init_result();
+  const curl_version_info_data* info = curl_version_info(CURLVERSION_NOW);
+  return std::string("libcurl/") + (info && info->version ? info->version : LIBCURL_VERSION);
+}
+
+TransportResult CurlTransport::send(const HttpRequest& request) {
+  std::unique_ptr<Transfer> t = impl_->borrow();
+  if (!t) {
+    return make_error(TransportErrorKind::kOther, false, url_host(request.url),
+                      "could not create a libcurl handle");
+  }
+  if (auto error = impl_->prepare(*t, request)) {
+    impl_->give_back(std::move(t));
+    return std::move(*error);
+  }
+  const CURLcode rc = curl_easy_perform(t->easy.get());
+  bool reusable = false;
+  TransportResult result = impl_->complete(*t, rc, request, reusable);
+  detach_call_state(t->easy.get());
+  // After a failure the handle's connection state is suspect: it closes with the handle.
+  if (reusable) impl_->give_back(std::move(t));
+  return result;
+}
+
+void CurlTransport::send_async(const HttpRequest& request, TransportCallback done) {
+  {
+    std::lock_guard<std::mutex> lock(impl_->loop_mutex);
+    if (!impl_->stopping) {
+      impl_->ensure_loop();
+      impl_->submissions.push_back(Submission{&request, std::move(done)});
+      impl_->wake();
+      return;
+    }
+  }
+  // Only reachable from a completion running while the transport is destroyed.
+  done(shut_down_error(request, false));
+}
+
+void CurlTransport::run_after(std::chrono::milliseconds delay, std::function<void()> task) {
+  std::lock_guard<std::mutex> lock(impl_->loop_mutex);
+  if (impl_->stopping) return;  // dropped, like the timers pending at destruction
+  impl_->ensure_loop();
+  const auto due = std::chrono::steady_clock::now() + std::max(delay, std::chrono::milliseconds(0));
+  impl_->timers.push_back(Timer{due, impl_->next_sequence++, std::move(task)});
+  std::push_heap(impl_->timers.begin(), impl_->timers.end(), TimerLater{});
+  impl_->wake();
 }
 
 }  // namespace yuno

@@ -1,39 +1,55 @@
 #include "yuno/customers.hpp"
 
+#include "internal/async_call.hpp"
 #include "internal/client_core.hpp"
 #include "internal/json_text.hpp"
 #include "internal/parse_response.hpp"
 
 namespace yuno {
+namespace {
 
 using internal::ApiCall;
+using internal::ApiResult;
+using internal::run_async;
 
-CustomersClient::CustomersClient(std::shared_ptr<const internal::ClientCore> core)
-    : core_(std::move(core)) {}
+// Each call is built once here, for the synchronous and the asynchronous variant alike. The
+// ApiCall's views point at literals or at the caller's arguments; bodies are owned.
 
-Response<Customer> CustomersClient::create(const CreateCustomerRequest& request,
-                                           const RequestOptions& options) const {
+ApiCall create_call(const CreateCustomerRequest& request) {
   if (request.merchant_customer_id.empty()) {
     throw InvalidArgumentError("CreateCustomerRequest.merchant_customer_id is required");
   }
-  ApiCall call{"POST", "/v1/customers", {}, {}, internal::dump_json(nlohmann::json(request)), false};
-  return internal::parse_response<Customer>(core_->execute(call, options));
+  return ApiCall{"POST", "/v1/customers", {}, {}, internal::dump_json(nlohmann::json(request)),
+                 false};
 }
 
-Response<Customer> CustomersClient::retrieve(std::string_view customer_id,
-                                             const RequestOptions& options) const {
-  ApiCall call{"GET", "/v1/customers/{customer_id}", {customer_id}, {}, std::nullopt, false};
-  return internal::parse_response<Customer>(core_->execute(call, options));
+ApiCall retrieve_call(std::string_view customer_id) {
+  return ApiCall{"GET", "/v1/customers/{customer_id}", {customer_id}, {}, std::nullopt, false};
 }
 
-Response<Customer> CustomersClient::retrieve_by_merchant_customer_id(
-    std::string_view merchant_customer_id, const RequestOptions& options) const {
+ApiCall by_merchant_id_call(std::string_view merchant_customer_id) {
   if (merchant_customer_id.empty()) {
     throw InvalidArgumentError("merchant_customer_id must not be empty");
   }
-  ApiCall call{"GET", "/v1/customers", {},
-               {{"merchant_customer_id", std::string(merchant_customer_id)}}, std::nullopt, false};
-  internal::ApiResult result = core_->execute(call, options);
+  return ApiCall{"GET", "/v1/customers", {},
+                 {{"merchant_customer_id", std::string(merchant_customer_id)}}, std::nullopt,
+                 false};
+}
+
+ApiCall update_call(std::string_view customer_id, const UpdateCustomerRequest& request) {
+  return ApiCall{"PATCH", "/v1/customers/{customer_id}", {customer_id}, {},
+                 internal::dump_json(nlohmann::json(request)), false};
+}
+
+ApiCall remove_call(std::string_view customer_id) {
+  return ApiCall{"DELETE", "/v1/customers/{customer_id}", {customer_id}, {}, std::nullopt, true};
+}
+
+Response<Customer> customer_response(ApiResult&& result) {
+  return internal::parse_response<Customer>(std::move(result));
+}
+
+Response<Customer> by_merchant_id_response(ApiResult&& result) {
   nlohmann::json body = internal::parse_json_body(result);
   // Documented as one object; accept a list too, as list-style lookups elsewhere return one.
   if (body.is_array()) {
@@ -48,18 +64,66 @@ Response<Customer> CustomersClient::retrieve_by_merchant_customer_id(
   return Response<Customer>(std::move(customer), std::move(result.metadata));
 }
 
+ResponseMetadata metadata_only(ApiResult&& result) { return std::move(result.metadata); }
+
+}  // namespace
+
+CustomersClient::CustomersClient(std::shared_ptr<const internal::ClientCore> core)
+    : core_(std::move(core)) {}
+
+Response<Customer> CustomersClient::create(const CreateCustomerRequest& request,
+                                           const RequestOptions& options) const {
+  return customer_response(core_->execute(create_call(request), options));
+}
+
+Response<Customer> CustomersClient::retrieve(std::string_view customer_id,
+                                             const RequestOptions& options) const {
+  return customer_response(core_->execute(retrieve_call(customer_id), options));
+}
+
+Response<Customer> CustomersClient::retrieve_by_merchant_customer_id(
+    std::string_view merchant_customer_id, const RequestOptions& options) const {
+  return by_merchant_id_response(core_->execute(by_merchant_id_call(merchant_customer_id), options));
+}
+
 Response<Customer> CustomersClient::update(std::string_view customer_id,
                                            const UpdateCustomerRequest& request,
                                            const RequestOptions& options) const {
-  ApiCall call{"PATCH", "/v1/customers/{customer_id}", {customer_id}, {},
-               internal::dump_json(nlohmann::json(request)), false};
-  return internal::parse_response<Customer>(core_->execute(call, options));
+  return customer_response(core_->execute(update_call(customer_id, request), options));
 }
 
 ResponseMetadata CustomersClient::remove(std::string_view customer_id,
                                          const RequestOptions& options) const {
-  ApiCall call{"DELETE", "/v1/customers/{customer_id}", {customer_id}, {}, std::nullopt, true};
-  return core_->execute(call, options).metadata;
+  return metadata_only(core_->execute(remove_call(customer_id), options));
+}
+
+std::future<Response<Customer>> CustomersClient::create_async(
+    const CreateCustomerRequest& request, const RequestOptions& options) const {
+  return run_async(*core_, options, [&] { return create_call(request); }, &customer_response);
+}
+
+std::future<Response<Customer>> CustomersClient::retrieve_async(
+    std::string_view customer_id, const RequestOptions& options) const {
+  return run_async(*core_, options, [&] { return retrieve_call(customer_id); },
+                   &customer_response);
+}
+
+std::future<Response<Customer>> CustomersClient::retrieve_by_merchant_customer_id_async(
+    std::string_view merchant_customer_id, const RequestOptions& options) const {
+  return run_async(*core_, options, [&] { return by_merchant_id_call(merchant_customer_id); },
+                   &by_merchant_id_response);
+}
+
+std::future<Response<Customer>> CustomersClient::update_async(
+    std::string_view customer_id, const UpdateCustomerRequest& request,
+    const RequestOptions& options) const {
+  return run_async(*core_, options, [&] { return update_call(customer_id, request); },
+                   &customer_response);
+}
+
+std::future<ResponseMetadata> CustomersClient::remove_async(std::string_view customer_id,
+                                                            const RequestOptions& options) const {
+  return run_async(*core_, options, [&] { return remove_call(customer_id); }, &metadata_only);
 }
 
 }  // namespace yuno

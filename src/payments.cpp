@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "internal/async_call.hpp"
 #include "internal/client_core.hpp"
 #include "internal/json_text.hpp"
 #include "internal/parse_response.hpp"
@@ -13,9 +14,7 @@ namespace {
 
 using internal::ApiCall;
 using internal::ApiResult;
-
-constexpr std::string_view kTransactionPath =
-    "/v1/payments/{payment_id}/transactions/{transaction_id}/";
+using internal::run_async;
 
 // Some responses (GET v2, 3DS creates) wrap the payment as {"payment": {...}}.
 Payment payment_from_body(const ApiResult& result) {
@@ -50,16 +49,24 @@ const Transaction* pick_transaction(
                                  ": it has no " + wanted + " transaction");
 }
 
-}  // namespace
 
-PaymentsClient::PaymentsClient(std::shared_ptr<const internal::ClientCore> core)
-    : core_(std::move(core)) {}
+constexpr std::string_view kCapturePath =
+    "/v1/payments/{payment_id}/transactions/{transaction_id}/capture";
+constexpr std::string_view kCancelPath =
+    "/v1/payments/{payment_id}/transactions/{transaction_id}/cancel";
+constexpr std::string_view kRefundPath =
+    "/v1/payments/{payment_id}/transactions/{transaction_id}/refund";
+constexpr std::string_view kTransactionCancelOrRefundPath =
+    "/v1/payments/{payment_id}/transactions/{transaction_id}/cancel-or-refund";
 
-Response<Payment> PaymentsClient::create(const CreatePaymentRequest& given,
-                                         const RequestOptions& options) const {
+// Each call is built once here, for the synchronous and the asynchronous variant alike. The
+// ApiCall's views point at literals or at the caller's arguments; bodies are owned.
+
+ApiCall create_call(const internal::ClientCore& core, const CreatePaymentRequest& given,
+                    const RequestOptions& options) {
   CreatePaymentRequest request = given;
   if (!request.account_id || request.account_id->empty()) {
-    request.account_id = core_->account_id(options);
+    request.account_id = core.account_id(options);
   }
   for (const auto& [field, value] :
        {std::pair<const char*, const std::optional<std::string>&>{"account_id", request.account_id},
@@ -74,44 +81,28 @@ Response<Payment> PaymentsClient::create(const CreatePaymentRequest& given,
   if (request.amount.currency.empty()) {
     throw InvalidArgumentError("CreatePaymentRequest.amount.currency is required");
   }
-  ApiCall call{"POST", "/v1/payments", {}, {}, internal::dump_json(nlohmann::json(request)), false};
-  return payment_response(core_->execute(call, options));
+  return ApiCall{"POST", "/v1/payments", {}, {}, internal::dump_json(nlohmann::json(request)),
+                 false};
 }
 
-Response<Payment> PaymentsClient::retrieve(std::string_view payment_id,
-                                           const RequestOptions& options) const {
-  ApiCall call{"GET", "/v1/payments/{payment_id}", {payment_id}, {}, std::nullopt, false};
-  return payment_response(core_->execute(call, options));
+ApiCall retrieve_call(std::string_view payment_id) {
+  return ApiCall{"GET", "/v1/payments/{payment_id}", {payment_id}, {}, std::nullopt, false};
 }
 
-Response<std::vector<Payment>> PaymentsClient::retrieve_by_merchant_order_id(
-    std::string_view merchant_order_id, const RequestOptions& options) const {
+ApiCall by_order_call(std::string_view merchant_order_id) {
   if (merchant_order_id.empty()) throw InvalidArgumentError("merchant_order_id must not be empty");
-  ApiCall call{"GET", "/v1/payments", {},
-               {{"merchant_order_id", std::string(merchant_order_id)}}, std::nullopt, false};
-  ApiResult result = core_->execute(call, options);
-  const nlohmann::json body = internal::parse_json_body(result);
-  std::vector<Payment> payments;
-  if (body.is_array()) {
-    payments = internal::json_to_model<std::vector<Payment>>(body, result);
-  } else {
-    payments.push_back(payment_from_body(result));  // a single payment, not in a list
-  }
-  return Response<std::vector<Payment>>(std::move(payments), std::move(result.metadata));
+  return ApiCall{"GET", "/v1/payments", {},
+                 {{"merchant_order_id", std::string(merchant_order_id)}}, std::nullopt, false};
 }
 
-Response<Transaction> PaymentsClient::capture(std::string_view payment_id,
-                                              std::string_view transaction_id,
-                                              const CaptureRequest& request,
-                                              const RequestOptions& options) const {
-  const std::string path = std::string(kTransactionPath) + "capture";
-  ApiCall call{"POST", path, {payment_id, transaction_id}, {},
-               internal::dump_json(nlohmann::json(request)), false};
-  return internal::parse_response<Transaction>(core_->execute(call, options));
+template <typename Body>
+ApiCall transaction_call(std::string_view path, std::string_view payment_id,
+                         std::string_view transaction_id, const Body& request) {
+  return ApiCall{"POST", path, {payment_id, transaction_id}, {},
+                 internal::dump_json(nlohmann::json(request)), false};
 }
 
-Response<Transaction> PaymentsClient::capture(const Payment& payment, const CaptureRequest& request,
-                                              const RequestOptions& options) const {
+ApiCall capture_call(const Payment& payment, const CaptureRequest& request) {
   const Transaction* authorization =
       pick_transaction(payment, {{TransactionType::kAuthorize, TransactionStatus::kSucceeded}});
   if (authorization == nullptr) no_transaction(payment, "capture", "successful AUTHORIZE");
@@ -124,21 +115,10 @@ Response<Transaction> PaymentsClient::capture(const Payment& payment, const Capt
     }
     full.amount = Amount(remaining, payment.amount ? payment.amount->currency : std::string());
   }
-  return capture(payment.id, authorization->id, full, options);
+  return transaction_call(kCapturePath, payment.id, authorization->id, full);
 }
 
-Response<Transaction> PaymentsClient::cancel(std::string_view payment_id,
-                                             std::string_view transaction_id,
-                                             const CancelRequest& request,
-                                             const RequestOptions& options) const {
-  const std::string path = std::string(kTransactionPath) + "cancel";
-  ApiCall call{"POST", path, {payment_id, transaction_id}, {},
-               internal::dump_json(nlohmann::json(request)), false};
-  return internal::parse_response<Transaction>(core_->execute(call, options));
-}
-
-Response<Transaction> PaymentsClient::cancel(const Payment& payment, const CancelRequest& request,
-                                             const RequestOptions& options) const {
+ApiCall cancel_call(const Payment& payment, const CancelRequest& request) {
   const Transaction* target =
       pick_transaction(payment, {{TransactionType::kAuthorize, TransactionStatus::kSucceeded},
                                  {TransactionType::kAuthorize, TransactionStatus::kPending},
@@ -146,44 +126,195 @@ Response<Transaction> PaymentsClient::cancel(const Payment& payment, const Cance
                                  {TransactionType::kAuthorize, TransactionStatus::kCreated},
                                  {TransactionType::kPurchase, TransactionStatus::kCreated}});
   if (target == nullptr) no_transaction(payment, "cancel", "AUTHORIZE or pending PURCHASE");
-  return cancel(payment.id, target->id, request, options);
+  return transaction_call(kCancelPath, payment.id, target->id, request);
+}
+
+ApiCall refund_call(const Payment& payment, const RefundRequest& request) {
+  const Transaction* charge =
+      pick_transaction(payment, {{TransactionType::kCapture, TransactionStatus::kSucceeded},
+                                 {TransactionType::kPurchase, TransactionStatus::kSucceeded}});
+  if (charge == nullptr) no_transaction(payment, "refund", "successful CAPTURE or PURCHASE");
+  return transaction_call(kRefundPath, payment.id, charge->id, request);
+}
+
+ApiCall cancel_or_refund_call(std::string_view payment_id, const CancelOrRefundRequest& request) {
+  return ApiCall{"POST", "/v1/payments/{payment_id}/cancel-or-refund", {payment_id}, {},
+                 internal::dump_json(nlohmann::json(request)), false};
+}
+
+// The parsers, shared likewise.
+
+Response<std::vector<Payment>> payments_response(ApiResult&& result) {
+  const nlohmann::json body = internal::parse_json_body(result);
+  std::vector<Payment> payments;
+  if (body.is_array()) {
+    payments = internal::json_to_model<std::vector<Payment>>(body, result);
+  } else {
+    payments.push_back(payment_from_body(result));  // a single payment, not in a list
+  }
+  return Response<std::vector<Payment>>(std::move(payments), std::move(result.metadata));
+}
+
+Response<Transaction> transaction_response(ApiResult&& result) {
+  return internal::parse_response<Transaction>(std::move(result));
+}
+
+}  // namespace
+
+PaymentsClient::PaymentsClient(std::shared_ptr<const internal::ClientCore> core)
+    : core_(std::move(core)) {}
+
+Response<Payment> PaymentsClient::create(const CreatePaymentRequest& request,
+                                         const RequestOptions& options) const {
+  return payment_response(core_->execute(create_call(*core_, request, options), options));
+}
+
+Response<Payment> PaymentsClient::retrieve(std::string_view payment_id,
+                                           const RequestOptions& options) const {
+  return payment_response(core_->execute(retrieve_call(payment_id), options));
+}
+
+Response<std::vector<Payment>> PaymentsClient::retrieve_by_merchant_order_id(
+    std::string_view merchant_order_id, const RequestOptions& options) const {
+  return payments_response(core_->execute(by_order_call(merchant_order_id), options));
+}
+
+Response<Transaction> PaymentsClient::capture(std::string_view payment_id,
+                                              std::string_view transaction_id,
+                                              const CaptureRequest& request,
+                                              const RequestOptions& options) const {
+  return transaction_response(
+      core_->execute(transaction_call(kCapturePath, payment_id, transaction_id, request), options));
+}
+
+Response<Transaction> PaymentsClient::capture(const Payment& payment, const CaptureRequest& request,
+                                              const RequestOptions& options) const {
+  return transaction_response(core_->execute(capture_call(payment, request), options));
+}
+
+Response<Transaction> PaymentsClient::cancel(std::string_view payment_id,
+                                             std::string_view transaction_id,
+                                             const CancelRequest& request,
+                                             const RequestOptions& options) const {
+  return transaction_response(
+      core_->execute(transaction_call(kCancelPath, payment_id, transaction_id, request), options));
+}
+
+Response<Transaction> PaymentsClient::cancel(const Payment& payment, const CancelRequest& request,
+                                             const RequestOptions& options) const {
+  return transaction_response(core_->execute(cancel_call(payment, request), options));
 }
 
 Response<Payment> PaymentsClient::refund(std::string_view payment_id,
                                          std::string_view transaction_id,
                                          const RefundRequest& request,
                                          const RequestOptions& options) const {
-  const std::string path = std::string(kTransactionPath) + "refund";
-  ApiCall call{"POST", path, {payment_id, transaction_id}, {},
-               internal::dump_json(nlohmann::json(request)), false};
-  return payment_response(core_->execute(call, options));
+  return payment_response(
+      core_->execute(transaction_call(kRefundPath, payment_id, transaction_id, request), options));
 }
 
 Response<Payment> PaymentsClient::refund(const Payment& payment, const RefundRequest& request,
                                          const RequestOptions& options) const {
-  const Transaction* charge =
-      pick_transaction(payment, {{TransactionType::kCapture, TransactionStatus::kSucceeded},
-                                 {TransactionType::kPurchase, TransactionStatus::kSucceeded}});
-  if (charge == nullptr) no_transaction(payment, "refund", "successful CAPTURE or PURCHASE");
-  return refund(payment.id, charge->id, request, options);
+  return payment_response(core_->execute(refund_call(payment, request), options));
 }
 
 Response<Transaction> PaymentsClient::cancel_or_refund(std::string_view payment_id,
                                                        const CancelOrRefundRequest& request,
                                                        const RequestOptions& options) const {
-  ApiCall call{"POST", "/v1/payments/{payment_id}/cancel-or-refund", {payment_id}, {},
-               internal::dump_json(nlohmann::json(request)), false};
-  return internal::parse_response<Transaction>(core_->execute(call, options));
+  return transaction_response(core_->execute(cancel_or_refund_call(payment_id, request), options));
 }
 
 Response<Transaction> PaymentsClient::cancel_or_refund(std::string_view payment_id,
                                                        std::string_view transaction_id,
                                                        const CancelOrRefundRequest& request,
                                                        const RequestOptions& options) const {
-  const std::string path = std::string(kTransactionPath) + "cancel-or-refund";
-  ApiCall call{"POST", path, {payment_id, transaction_id}, {},
-               internal::dump_json(nlohmann::json(request)), false};
-  return internal::parse_response<Transaction>(core_->execute(call, options));
+  return transaction_response(core_->execute(
+      transaction_call(kTransactionCancelOrRefundPath, payment_id, transaction_id, request),
+      options));
+}
+
+// --- Asynchronous twins: the same builders and parsers, through run_async. ---
+
+std::future<Response<Payment>> PaymentsClient::create_async(const CreatePaymentRequest& request,
+                                                            const RequestOptions& options) const {
+  return run_async(*core_, options, [&] { return create_call(*core_, request, options); },
+                   &payment_response);
+}
+
+std::future<Response<Payment>> PaymentsClient::retrieve_async(std::string_view payment_id,
+                                                              const RequestOptions& options) const {
+  return run_async(*core_, options, [&] { return retrieve_call(payment_id); }, &payment_response);
+}
+
+std::future<Response<std::vector<Payment>>> PaymentsClient::retrieve_by_merchant_order_id_async(
+    std::string_view merchant_order_id, const RequestOptions& options) const {
+  return run_async(*core_, options, [&] { return by_order_call(merchant_order_id); },
+                   &payments_response);
+}
+
+std::future<Response<Transaction>> PaymentsClient::capture_async(
+    std::string_view payment_id, std::string_view transaction_id, const CaptureRequest& request,
+    const RequestOptions& options) const {
+  return run_async(
+      *core_, options,
+      [&] { return transaction_call(kCapturePath, payment_id, transaction_id, request); },
+      &transaction_response);
+}
+
+std::future<Response<Transaction>> PaymentsClient::capture_async(
+    const Payment& payment, const CaptureRequest& request, const RequestOptions& options) const {
+  return run_async(*core_, options, [&] { return capture_call(payment, request); },
+                   &transaction_response);
+}
+
+std::future<Response<Transaction>> PaymentsClient::cancel_async(
+    std::string_view payment_id, std::string_view transaction_id, const CancelRequest& request,
+    const RequestOptions& options) const {
+  return run_async(
+      *core_, options,
+      [&] { return transaction_call(kCancelPath, payment_id, transaction_id, request); },
+      &transaction_response);
+}
+
+std::future<Response<Transaction>> PaymentsClient::cancel_async(
+    const Payment& payment, const CancelRequest& request, const RequestOptions& options) const {
+  return run_async(*core_, options, [&] { return cancel_call(payment, request); },
+                   &transaction_response);
+}
+
+std::future<Response<Payment>> PaymentsClient::refund_async(std::string_view payment_id,
+                                                            std::string_view transaction_id,
+                                                            const RefundRequest& request,
+                                                            const RequestOptions& options) const {
+  return run_async(
+      *core_, options,
+      [&] { return transaction_call(kRefundPath, payment_id, transaction_id, request); },
+      &payment_response);
+}
+
+std::future<Response<Payment>> PaymentsClient::refund_async(const Payment& payment,
+                                                            const RefundRequest& request,
+                                                            const RequestOptions& options) const {
+  return run_async(*core_, options, [&] { return refund_call(payment, request); },
+                   &payment_response);
+}
+
+std::future<Response<Transaction>> PaymentsClient::cancel_or_refund_async(
+    std::string_view payment_id, const CancelOrRefundRequest& request,
+    const RequestOptions& options) const {
+  return run_async(*core_, options, [&] { return cancel_or_refund_call(payment_id, request); },
+                   &transaction_response);
+}
+
+std::future<Response<Transaction>> PaymentsClient::cancel_or_refund_async(
+    std::string_view payment_id, std::string_view transaction_id,
+    const CancelOrRefundRequest& request, const RequestOptions& options) const {
+  return run_async(*core_, options,
+                   [&] {
+                     return transaction_call(kTransactionCancelOrRefundPath, payment_id,
+                                             transaction_id, request);
+                   },
+                   &transaction_response);
 }
 
 }  // namespace yuno

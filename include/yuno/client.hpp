@@ -6,8 +6,11 @@
 
 #include "yuno/checkout_sessions.hpp"
 #include "yuno/client_options.hpp"
+#include "yuno/customer_sessions.hpp"
 #include "yuno/customers.hpp"
+#include "yuno/payment_methods.hpp"
 #include "yuno/payments.hpp"
+#include "yuno/webhook_endpoints.hpp"
 
 namespace yuno {
 namespace internal {
@@ -28,6 +31,10 @@ class YunoClient {
   CustomersClient customers() const;
   CheckoutSessionsClient checkout_sessions() const;
   PaymentsClient payments() const;
+  CustomerSessionsClient customer_sessions() const;
+  PaymentMethodsClient payment_methods() const;
+  /// Managing the account's webhooks; verifying received events is yuno::webhooks.
+  WebhooksClient webhooks() const;
 
   /// The environment in use (given, or inferred from the public key).
   Environment environment() const;

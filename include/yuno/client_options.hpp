@@ -30,7 +30,8 @@ enum class LogLevel { kDebug, kInfo, kWarning, kError };
 std::string_view to_string(LogLevel level);
 
 /// Receives log lines. Lines never contain keys, secrets or card data. Called on the thread
-/// making the call: it must be thread-safe when the client is shared.
+/// making the call (for `*_async` calls: on the transport's thread, e.g. CurlTransport's
+/// curl_multi thread, so keep it quick): it must be thread-safe when the client is shared.
 using Logger = std::function<void(LogLevel level, std::string_view message)>;
 
 /// Why an attempt is being retried.
@@ -61,8 +62,10 @@ struct AttemptEvent {
   std::string_view transport_error;         ///< set when status_code is empty
   RetryReason retry_reason = RetryReason::kNone;  ///< kNone: this attempt is the last
 };
-/// Called on the thread making the call; must be thread-safe when the client is shared.
-/// The string_views in the event are valid only during the call.
+/// Called on the thread making the call (for `*_async` calls: on the transport's thread,
+/// e.g. CurlTransport's curl_multi thread, so keep it quick); must be thread-safe when the
+/// client is shared, and must not destroy the last handle of the client. The string_views in
+/// the event are valid only during the call.
 using AttemptObserver = std::function<void(const AttemptEvent& event)>;
 
 /// Backoff between retries: exponential with jitter, bounded by max_delay, and by the
@@ -118,6 +121,11 @@ struct ClientOptions {
   /// Log request and response bodies at debug level, with card numbers, CVV and secrets masked.
   bool log_bodies = false;
   AttemptObserver observer;          ///< called before and after every attempt
+
+  /// Asynchronous calls (`*_async`): HTTP requests handed to the transport at once. Attempts
+  /// beyond it wait in a first-come queue (retries first) until one finishes; the time they
+  /// wait counts against overall_timeout. Default 64; must be at least 1.
+  std::size_t max_in_flight = 64;
 
   /// Replaces libcurl (empty: a CurlTransport made from the options above).
   std::shared_ptr<HttpTransport> transport;

@@ -15,6 +15,13 @@ class Clock {
   virtual void sleep_for(std::chrono::milliseconds duration) = 0;
   /// A uniformly distributed number in [0, 1), for backoff jitter.
   virtual double random_unit() = 0;
+  /// The wait between two attempts of an asynchronous call (`*_async`). Those never block a
+  /// thread in sleep_for: the transport's event loop arms a timer instead, for the real time
+  /// this returns. The default returns `duration`. yuno::testing::FakeClock records the wait
+  /// like sleep_for, advances its time by it and returns zero, so async retries run at once.
+  virtual std::chrono::milliseconds begin_async_wait(std::chrono::milliseconds duration) {
+    return duration;
+  }
 };
 
 /// The real clock: steady_clock, this_thread::sleep_for and a per-thread PRNG.

@@ -136,6 +136,14 @@ class TimeoutError : public ConnectionError {
   using ConnectionError::ConnectionError;
 };
 
+/// An asynchronous call (`*_async`) was still pending when the last handle of its YunoClient
+/// was destroyed: its future fails with this instead of waiting. The outcome is unknown when
+/// may_have_reached_server() is true: repeat the write with the same idempotency_key().
+class ClientClosedError : public ConnectionError {
+ public:
+  using ConnectionError::ConnectionError;
+};
+
 /// A 2xx response whose body is not what the API documents. The body is kept verbatim.
 /// For writes the operation did happen: retrying with the same idempotency key returns it.
 class ResponseParseError : public RequestError {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,12 +66,45 @@ struct TransportError {
 /// Either a response or a transport failure.
 using TransportResult = std::variant<HttpResponse, TransportError>;
 
-/// Sends one HTTP request. Implementations must be safe to call from many threads at once,
-/// must honour the request's timeouts and must not follow redirects.
-class HttpTransport {
+/// Receives the outcome of HttpTransport::send_async.
+using TransportCallback = std::function<void(TransportResult result)>;
+
+/// Sends HTTP requests. Implementations must be safe to call from many threads at once, must
+/// honour the request's timeouts and must not follow redirects.
+///
+/// The synchronous calls use send(). The asynchronous ones (`*_async`) use send_async() and,
+/// for the backoff between attempts, run_after(): a transport with an event loop of its own
+/// (CurlTransport: curl_multi on one thread) overrides both, and a transport that only
+/// implements send() still works asynchronously through the defaults below.
+///
+/// Hold transports in a std::shared_ptr (ClientOptions::transport is one): the default
+/// send_async() keeps the transport alive while a worker thread runs its send().
+class HttpTransport : public std::enable_shared_from_this<HttpTransport> {
  public:
   virtual ~HttpTransport() = default;
+
+  /// Sends one request and blocks until the outcome is known.
   virtual TransportResult send(const HttpRequest& request) = 0;
+
+  /// Starts sending `request` and returns without waiting. `done` is called exactly once
+  /// with the outcome: on a thread of the transport, or on the calling thread (even before
+  /// send_async returns), and also when the transport is destroyed first (then with a
+  /// kOther TransportError). `request` stays valid and unchanged until `done` is called; the
+  /// transport must not touch it once `done` has started. If send_async throws, `done` is
+  /// not called and nothing was sent.
+  ///
+  /// The default runs send() on a small pool of worker threads shared by the process (one per
+  /// request in flight, created on demand, each ending after some idle seconds), so a
+  /// blocking transport gets asynchronous calls without any code; the pool keeps the
+  /// transport alive (shared_from_this) until send() returns.
+  virtual void send_async(const HttpRequest& request, TransportCallback done);
+
+  /// Calls `task` once, `delay` from now, without blocking any thread meanwhile (the client's
+  /// backoff between attempts of an asynchronous call). A transport may drop, without
+  /// running them, tasks still waiting when it is destroyed (CurlTransport, which keeps its
+  /// timers in its curl_multi loop, does). The default uses one timer thread shared by the
+  /// process, and runs every task.
+  virtual void run_after(std::chrono::milliseconds delay, std::function<void()> task);
 };
 
 }  // namespace yuno

@@ -1,6 +1,7 @@
 // client.payments(): take payments, then capture, cancel and refund them.
 #pragma once
 
+#include <future>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,17 @@ class ClientCore;
 ///
 /// The overloads taking a `const Payment&` pick the transaction to act on and throw
 /// TransactionNotFoundError (nothing sent) when the payment has none.
+///
+/// Every call has an `*_async` twin returning a std::future: the same request, idempotency
+/// key, retries, backoff and deadline, run on the transport's thread (CurlTransport: one
+/// curl_multi thread per client) without blocking yours. The arguments are used before it
+/// returns (no need to keep them alive). Every error, InvalidArgumentError included, comes
+/// out of future.get() as the same yuno::Error the synchronous call throws; when the last
+/// handle of the client is destroyed first, get() throws ClientClosedError. See
+/// docs/adr/0004-async-api.md.
+///
+///   std::future<yuno::Response<yuno::Payment>> f = client.payments().create_async(request);
+///   yuno::Payment payment = f.get();
 class PaymentsClient {
  public:
   /// `POST /v1/payments`. An empty `account_id` is filled from RequestOptions::account_id or
@@ -73,6 +85,41 @@ class PaymentsClient {
                                          std::string_view transaction_id,
                                          const CancelOrRefundRequest& request,
                                          const RequestOptions& options = {}) const;
+
+  // --- Asynchronous twins (see the class comment) ---
+  std::future<Response<Payment>> create_async(const CreatePaymentRequest& request,
+                                              const RequestOptions& options = {}) const;
+  std::future<Response<Payment>> retrieve_async(std::string_view payment_id,
+                                                const RequestOptions& options = {}) const;
+  std::future<Response<std::vector<Payment>>> retrieve_by_merchant_order_id_async(
+      std::string_view merchant_order_id, const RequestOptions& options = {}) const;
+  std::future<Response<Transaction>> capture_async(std::string_view payment_id,
+                                                   std::string_view transaction_id,
+                                                   const CaptureRequest& request,
+                                                   const RequestOptions& options = {}) const;
+  std::future<Response<Transaction>> capture_async(const Payment& payment,
+                                                   const CaptureRequest& request,
+                                                   const RequestOptions& options = {}) const;
+  std::future<Response<Transaction>> cancel_async(std::string_view payment_id,
+                                                  std::string_view transaction_id,
+                                                  const CancelRequest& request,
+                                                  const RequestOptions& options = {}) const;
+  std::future<Response<Transaction>> cancel_async(const Payment& payment,
+                                                  const CancelRequest& request,
+                                                  const RequestOptions& options = {}) const;
+  std::future<Response<Payment>> refund_async(std::string_view payment_id,
+                                              std::string_view transaction_id,
+                                              const RefundRequest& request,
+                                              const RequestOptions& options = {}) const;
+  std::future<Response<Payment>> refund_async(const Payment& payment,
+                                              const RefundRequest& request,
+                                              const RequestOptions& options = {}) const;
+  std::future<Response<Transaction>> cancel_or_refund_async(
+      std::string_view payment_id, const CancelOrRefundRequest& request,
+      const RequestOptions& options = {}) const;
+  std::future<Response<Transaction>> cancel_or_refund_async(
+      std::string_view payment_id, std::string_view transaction_id,
+      const CancelOrRefundRequest& request, const RequestOptions& options = {}) const;
 
  private:
   friend class YunoClient;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "internal/async_engine.hpp"
 #include "internal/error_mapping.hpp"
 #include "internal/redact.hpp"
 #include "internal/retry_policy.hpp"
@@ -110,6 +111,7 @@ void validate_options(const ClientOptions& options) {
   if (options.max_response_bytes == 0) {
     throw ConfigurationError("max_response_bytes must be positive");
   }
+  if (options.max_in_flight == 0) throw ConfigurationError("max_in_flight must be at least 1");
 }
 
 bool is_safe_to_resend(std::string_view method, const HttpHeaders& headers) {
@@ -149,6 +151,13 @@ ClientCore::ClientCore(ClientOptions options) : options_(std::move(options)) {
     transport_ = std::make_shared<CurlTransport>(std::move(curl));
   }
   clock_ = options_.clock ? options_.clock : std::make_shared<SystemClock>();
+  async_ = std::make_unique<AsyncEngine>(*this, *transport_, *clock_, options_.max_in_flight);
+}
+
+ClientCore::~ClientCore() {
+  // Before any member goes: pending futures fail, and no step of the engine still runs on
+  // another thread when the options, clock and transport are released.
+  async_->close();
 }
 
 bool ClientCore::logs(LogLevel level) const {
@@ -249,102 +258,149 @@ HttpRequest ClientCore::build_request(const ApiCall& call,
   return request;
 }
 
-ApiResult ClientCore::execute(const ApiCall& call, const RequestOptions& request_options) const {
+CallAttempts::CallAttempts(const ClientCore& core, const ApiCall& call,
+                           const RequestOptions& request_options)
+    : core_(&core), request_(core.build_request(call, request_options)) {
   // Built once: every attempt sends exactly the same bytes and idempotency key.
-  HttpRequest request = build_request(call, request_options);
-  const std::string idempotency_key = find_header(request.headers, kIdempotencyHeader).value_or("");
+  idempotency_key_ = find_header(request_.headers, kIdempotencyHeader).value_or("");
 
-  const int max_retries = request_options.max_retries.value_or(options_.max_retries);
+  const int max_retries = request_options.max_retries.value_or(core.options_.max_retries);
   if (max_retries < 0 || max_retries > kMaxRetriesLimit) {
     throw InvalidArgumentError("max_retries must be between 0 and 10");
   }
-  const milliseconds attempt_timeout = request_options.timeout.value_or(options_.timeout);
-  if (attempt_timeout <= milliseconds::zero()) {
+  attempt_timeout_ = request_options.timeout.value_or(core.options_.timeout);
+  if (attempt_timeout_ <= milliseconds::zero()) {
     throw InvalidArgumentError("timeout must be positive");
   }
-  const bool safe_to_resend = is_safe_to_resend(call.method, request.headers);
+  safe_to_resend_ = is_safe_to_resend(call.method, request_.headers);
 
-  RequestContext context;
-  context.method = request.method;
-  context.path = std::string(call.path_template);
-  context.idempotency_key = idempotency_key;
-  context.max_attempts = 1 + max_retries;
+  context_.method = request_.method;
+  context_.path = std::string(call.path_template);
+  context_.idempotency_key = idempotency_key_;
+  context_.max_attempts = 1 + max_retries;
 
-  if (logs(LogLevel::kDebug) && options_.log_bodies && call.body) {
-    log(LogLevel::kDebug, "yuno: " + context.method + " " + context.path +
-                              " request body: " + safe_for_log(*call.body));
+  if (core.logs(LogLevel::kDebug) && core.options_.log_bodies && call.body) {
+    core.log(LogLevel::kDebug, "yuno: " + context_.method + " " + context_.path +
+                                   " request body: " + core.safe_for_log(*call.body));
+  }
+  deadline_ = core.clock_->now() + core.options_.overall_timeout;
+}
+
+static AttemptEvent started_event(const RequestContext& context,
+                                  std::string_view idempotency_key) {
+  AttemptEvent event;
+  event.method = context.method;
+  event.path_template = context.path;
+  event.attempt = context.attempts;
+  event.max_attempts = context.max_attempts;
+  event.idempotency_key = idempotency_key;
+  return event;
+}
+
+std::optional<TransportResult> CallAttempts::begin_attempt() {
+  const ClientCore& core = *core_;
+  ++attempt_;
+  const auto remaining = duration_cast<milliseconds>(deadline_ - core.clock_->now());
+  request_.timeout = std::min(attempt_timeout_, remaining);
+  request_.connect_timeout = std::min(core.options_.connect_timeout, request_.timeout);
+  context_.attempts = attempt_;
+
+  if (core.options_.observer) core.options_.observer(started_event(context_, idempotency_key_));
+  started_ = core.clock_->now();
+  if (request_.timeout <= milliseconds::zero()) {
+    return TransportResult(TransportError{TransportErrorKind::kTimeout, false,
+                                          "overall timeout reached before the attempt"});
+  }
+  sent_ = true;
+  return std::nullopt;
+}
+
+CallAttempts::Next CallAttempts::end_attempt(TransportResult result) {
+  const ClientCore& core = *core_;
+  const auto latency = duration_cast<microseconds>(core.clock_->now() - started_);
+  last_ = std::move(result);
+
+  AttemptVerdict verdict = judge_attempt(last_, safe_to_resend_);
+  const auto* response = std::get_if<HttpResponse>(&last_);
+  const auto* failure = std::get_if<TransportError>(&last_);
+  if (response) context_.request_id = request_id_of(*response);
+
+  // Decide whether there is a next attempt, and when.
+  milliseconds delay{0};
+  RetryReason retry_reason = verdict.retry_reason;
+  if (retry_reason != RetryReason::kNone) {
+    const BackoffOptions& backoff = core.options_.backoff;
+    delay = verdict.retry_after ? std::min(*verdict.retry_after, backoff.max_retry_after)
+                                : backoff_delay(backoff, attempt_, core.clock_->random_unit());
+    const bool attempts_left = attempt_ < context_.max_attempts;
+    const bool time_left = core.clock_->now() + delay < deadline_;
+    if (!attempts_left || !time_left) retry_reason = RetryReason::kNone;
   }
 
-  // --- The retry loop: each attempt yields a value; only the final outcome throws. ---
-  const Clock::time_point deadline = clock_->now() + options_.overall_timeout;
-  for (int attempt = 1;; ++attempt) {
-    const auto remaining = duration_cast<milliseconds>(deadline - clock_->now());
-    request.timeout = std::min(attempt_timeout, remaining);
-    request.connect_timeout = std::min(options_.connect_timeout, request.timeout);
-    context.attempts = attempt;
-
-    AttemptEvent event;
-    event.method = context.method;
-    event.path_template = context.path;
-    event.attempt = attempt;
-    event.max_attempts = context.max_attempts;
-    event.idempotency_key = idempotency_key;
-    if (options_.observer) options_.observer(event);
-
-    const Clock::time_point started = clock_->now();
-    TransportResult result =
-        request.timeout > milliseconds::zero()
-            ? transport_->send(request)
-            : TransportResult(TransportError{TransportErrorKind::kTimeout, false,
-                                             "overall timeout reached before the attempt"});
-    const auto latency = duration_cast<microseconds>(clock_->now() - started);
-
-    AttemptVerdict verdict = judge_attempt(result, safe_to_resend);
-    const auto* response = std::get_if<HttpResponse>(&result);
-    const auto* failure = std::get_if<TransportError>(&result);
-    if (response) context.request_id = request_id_of(*response);
-
-    // Decide whether there is a next attempt, and when.
-    milliseconds delay{0};
-    RetryReason retry_reason = verdict.retry_reason;
-    if (retry_reason != RetryReason::kNone) {
-      delay = verdict.retry_after
-                  ? std::min(*verdict.retry_after, options_.backoff.max_retry_after)
-                  : backoff_delay(options_.backoff, attempt, clock_->random_unit());
-      const bool attempts_left = attempt < context.max_attempts;
-      const bool time_left = clock_->now() + delay < deadline;
-      if (!attempts_left || !time_left) retry_reason = RetryReason::kNone;
-    }
-
+  if (core.options_.observer) {
+    AttemptEvent event = started_event(context_, idempotency_key_);
     event.phase = AttemptEvent::Phase::kFinished;
     event.latency = latency;
     event.retry_reason = retry_reason;
-    event.request_id = context.request_id;
+    event.request_id = context_.request_id;
     if (response) event.status_code = response->status_code;
-    const std::string transport_error = failure ? safe_for_log(failure->message) : std::string();
+    const std::string transport_error =
+        failure ? core.safe_for_log(failure->message) : std::string();
     event.transport_error = transport_error;
-    if (options_.observer) options_.observer(event);
-
-    log_attempt(context, result, latency, retry_reason, delay);
-
-    if (verdict.success) {
-      ApiResult out;
-      out.metadata.status_code = response->status_code;
-      out.metadata.request_id = context.request_id;
-      out.metadata.idempotency_key = idempotency_key;
-      out.metadata.attempts = attempt;
-      out.metadata.headers = response->headers;
-      out.context = context;
-      out.response = std::get<HttpResponse>(std::move(result));
-      return out;
-    }
-    if (retry_reason == RetryReason::kNone) {
-      const Scrubber scrub = [this](std::string_view text) { return safe_for_log(text); };
-      if (response) throw_api_error(*response, context, scrub);
-      throw_transport_error(*failure, context, scrub);
-    }
-    clock_->sleep_for(delay);
+    core.options_.observer(event);
   }
+
+  core.log_attempt(context_, last_, latency, retry_reason, delay);
+
+  if (verdict.success) return Next{Next::kSucceeded, milliseconds::zero()};
+  if (retry_reason == RetryReason::kNone) return Next{Next::kFailed, milliseconds::zero()};
+  return Next{Next::kRetry, delay};
+}
+
+ApiResult CallAttempts::take_result() {
+  auto& response = std::get<HttpResponse>(last_);
+  ApiResult out;
+  out.metadata.status_code = response.status_code;
+  out.metadata.request_id = context_.request_id;
+  out.metadata.idempotency_key = idempotency_key_;
+  out.metadata.attempts = attempt_;
+  out.metadata.headers = response.headers;
+  out.context = context_;
+  out.response = std::move(response);
+  return out;
+}
+
+void CallAttempts::throw_failure() const {
+  const ClientCore* core = core_;
+  const Scrubber scrub = [core](std::string_view text) { return core->safe_for_log(text); };
+  if (const auto* response = std::get_if<HttpResponse>(&last_)) {
+    throw_api_error(*response, context_, scrub);
+  }
+  throw_transport_error(std::get<TransportError>(last_), context_, scrub);
+}
+
+ApiResult ClientCore::execute(const ApiCall& call, const RequestOptions& request_options) const {
+  CallAttempts attempts(*this, call, request_options);
+  // --- The retry loop: each attempt yields a value; only the final outcome throws. ---
+  for (;;) {
+    std::optional<TransportResult> early = attempts.begin_attempt();
+    const CallAttempts::Next next = attempts.end_attempt(
+        early ? std::move(*early) : transport_->send(attempts.request()));
+    switch (next.kind) {
+      case CallAttempts::Next::kSucceeded:
+        return attempts.take_result();
+      case CallAttempts::Next::kFailed:
+        attempts.throw_failure();
+      case CallAttempts::Next::kRetry:
+        clock_->sleep_for(next.delay);
+        break;
+    }
+  }
+}
+
+void ClientCore::start_async(const ApiCall& call, const RequestOptions& request_options,
+                             std::unique_ptr<AsyncCompletion> completion) const {
+  async_->start(call, request_options, std::move(completion));
 }
 
 }  // namespace yuno::internal

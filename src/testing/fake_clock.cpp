@@ -13,6 +13,11 @@ void FakeClock::sleep_for(std::chrono::milliseconds duration) {
   now_ += duration;
 }
 
+std::chrono::milliseconds FakeClock::begin_async_wait(std::chrono::milliseconds duration) {
+  sleep_for(duration);
+  return std::chrono::milliseconds::zero();
+}
+
 double FakeClock::random_unit() {
   std::lock_guard<std::mutex> lock(mutex_);
   return random_;

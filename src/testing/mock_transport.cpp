@@ -32,10 +32,17 @@ void MockTransport::enqueue_handler(Handler handler) {
 }
 
 TransportResult MockTransport::send(const HttpRequest& request) {
-  Handler handler;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     requests_.push_back(request);
+  }
+  return answer(request);
+}
+
+TransportResult MockTransport::answer(const HttpRequest& request) {
+  Handler handler;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
     if (queue_.empty()) {
       return TransportError{TransportErrorKind::kOther, false,
                             "MockTransport: no response queued for this request"};
@@ -44,6 +51,56 @@ TransportResult MockTransport::send(const HttpRequest& request) {
     queue_.pop_front();
   }
   return handler(request);  // outside the lock: a handler may call back into the mock
+}
+
+void MockTransport::send_async(const HttpRequest& request, TransportCallback done) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    requests_.push_back(request);
+    if (hold_) {
+      held_.push_back(Held{&request, std::move(done)});
+      return;
+    }
+  }
+  done(answer(request));
+}
+
+void MockTransport::hold_async(bool hold) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  hold_ = hold;
+}
+
+std::size_t MockTransport::held() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return held_.size();
+}
+
+std::size_t MockTransport::release(std::size_t count) {
+  std::size_t answered = 0;
+  for (; answered < count; ++answered) {
+    Held next;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (held_.empty()) break;
+      next = std::move(held_.front());
+      held_.pop_front();
+    }
+    TransportCallback done = std::move(next.done);
+    done(answer(*next.request));
+  }
+  return answered;
+}
+
+MockTransport::~MockTransport() {
+  std::deque<Held> held;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    held.swap(held_);
+  }
+  for (Held& exchange : held) {
+    exchange.done(TransportError{TransportErrorKind::kOther, true,
+                                 "MockTransport destroyed with the exchange held"});
+  }
 }
 
 std::vector<HttpRequest> MockTransport::requests() const {

@@ -261,6 +261,8 @@ struct LoopbackServer::Impl {
   std::uint16_t port = 0;
 
   std::atomic<std::size_t> connections{0};
+  std::atomic<std::size_t> handshakes{0};
+  std::atomic<std::size_t> resumed{0};
   std::atomic<std::size_t> request_count{0};
   mutable std::mutex requests_mutex;
   std::vector<ReceivedRequest> requests;
@@ -524,7 +526,11 @@ void LoopbackServer::Impl::serve(int fd, std::size_t id) {
     }
   }
   Stream stream(waker, fd, ssl);
-  if (ssl != nullptr && !stream.handshake()) return;
+  if (ssl != nullptr) {
+    if (!stream.handshake()) return;
+    ++handshakes;
+    if (SSL_session_reused(ssl) == 1) ++resumed;
+  }
 
   std::string buf;
   char chunk[16 * 1024];
@@ -662,6 +668,10 @@ std::string LoopbackServer::url(std::string_view path_and_query) const {
 }
 
 std::size_t LoopbackServer::connections_accepted() const { return impl_->connections.load(); }
+
+std::size_t LoopbackServer::tls_handshakes() const { return impl_->handshakes.load(); }
+
+std::size_t LoopbackServer::tls_sessions_resumed() const { return impl_->resumed.load(); }
 
 std::size_t LoopbackServer::requests_received() const { return impl_->request_count.load(); }
 

@@ -106,6 +106,10 @@ class LoopbackServer {
 
   /// TCP connections accepted so far (counted before any TLS handshake).
   std::size_t connections_accepted() const;
+  /// TLS handshakes completed so far (HTTPS only), and how many of them resumed an earlier
+  /// session (an abbreviated handshake: no certificate exchange).
+  std::size_t tls_handshakes() const;
+  std::size_t tls_sessions_resumed() const;
   /// Complete requests parsed so far (counted before the handler runs).
   std::size_t requests_received() const;
   /// Copies of every request so far, in arrival order.

@@ -9,18 +9,21 @@
 
 namespace yuno::testing {
 
-/// Time starts at an arbitrary fixed point and moves only through sleep_for() and
-/// advance(). random_unit() returns a fixed value (default 0.5: no jitter with the
+/// Time starts at an arbitrary fixed point and moves only through sleep_for(),
+/// begin_async_wait() and advance(). random_unit() returns a fixed value (default 0.5: no jitter with the
 /// default symmetric jitter). Records every sleep. Thread-safe.
 class FakeClock : public Clock {
  public:
   time_point now() override;
   void sleep_for(std::chrono::milliseconds duration) override;
   double random_unit() override;
+  /// Like sleep_for (recorded in sleeps(), time advances), then returns zero: asynchronous
+  /// retries start at once.
+  std::chrono::milliseconds begin_async_wait(std::chrono::milliseconds duration) override;
 
   void advance(std::chrono::milliseconds duration);
   void set_random(double value);
-  /// Every duration passed to sleep_for, in order.
+  /// Every duration passed to sleep_for or begin_async_wait, in order.
   std::vector<std::chrono::milliseconds> sleeps() const;
 
  private:
