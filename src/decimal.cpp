@@ -153,8 +153,13 @@ void from_json(const nlohmann::json& j, Decimal& value) {
       // double (std::to_chars, exact in libstdc++) is the text that was sent for any amount
       // of up to 15 significant digits (all real amounts), so parsing it is exact and still
       // rejects a 5th fractional digit. (nlohmann's own printer is not always shortest.)
+      // From 10^11 a double no longer tells 4-decimal amounts apart (the fuzzer read
+      // 922332687305477.5807 as ...477.6): refuse, as to_json does, rather than guess.
       const double number = j.get<double>();
-      if (!(number == number) || number >= 1e15 || number <= -1e15) fail("out of range");
+      if (!(number == number) || number >= 1e11 || number <= -1e11) {
+        fail("a JSON number with a fraction or exponent at or beyond 10^11 cannot be read "
+             "exactly (send it as an integer or a string)");
+      }
       std::array<char, 64> buffer{};
       const auto printed = std::to_chars(buffer.data(), buffer.data() + buffer.size(), number,
                                          std::chars_format::fixed);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "internal/json_limits.hpp"
 #include "yuno/errors.hpp"
 
 namespace yuno {
@@ -24,8 +25,11 @@ Json& Json::operator=(Json&& other) noexcept = default;
 Json::~Json() = default;
 
 Json Json::parse(std::string_view text) {
-  auto parsed = nlohmann::json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (parsed.is_discarded()) throw InvalidArgumentError("text is not valid JSON");
+  auto parsed = internal::parse_json_bounded(text);
+  if (parsed.is_discarded()) {
+    throw InvalidArgumentError("text is not valid JSON (or nests deeper than " +
+                               std::to_string(internal::kMaxJsonDepth) + " levels)");
+  }
   return Json(std::move(parsed));
 }
 

@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include "internal/json_limits.hpp"
 #include "internal/model_json.hpp"
 #include "internal/strings.hpp"
 
@@ -201,9 +202,11 @@ WebhookEvent construct_event(std::string_view raw_body, std::string_view signatu
         "webhook rejected: x-hmac-signature does not match the body (a wrong secret, or the "
         "body changed: verify the raw bytes, before any parsing)");
   }
-  const auto parsed = nlohmann::json::parse(raw_body.begin(), raw_body.end(), nullptr, false);
+  const auto parsed = internal::parse_json_bounded(raw_body);
   if (parsed.is_discarded() || !parsed.is_object()) {
-    throw InvalidArgumentError("webhook body is signed correctly but is not a JSON object");
+    throw InvalidArgumentError(
+        "webhook body is signed correctly but is not a JSON object (or nests deeper than " +
+        std::to_string(internal::kMaxJsonDepth) + " levels)");
   }
   try {
     return parsed.get<WebhookEvent>();

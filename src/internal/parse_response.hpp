@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "internal/client_core.hpp"
+#include "internal/json_limits.hpp"
 #include "internal/model_json.hpp"
 #include "yuno/errors.hpp"
 #include "yuno/response.hpp"
@@ -20,8 +21,15 @@ namespace yuno::internal {
                            result.response.status_code, result.response.body, result.context);
 }
 
-/// The body as JSON; ResponseParseError if it is not JSON.
+/// The body as JSON; ResponseParseError if it is not JSON or nests too deep.
 inline nlohmann::json parse_json_body(const ApiResult& result) {
+  if (nested_deeper_than(result.response.body, kMaxJsonDepth)) {
+    throw_parse_error(result, "the body nests JSON deeper than " + std::to_string(kMaxJsonDepth) +
+                                  " levels");
+  }
+  if (has_raw_nul(result.response.body)) {
+    throw_parse_error(result, "the body holds a raw NUL byte, which JSON never does");
+  }
   auto parsed = nlohmann::json::parse(result.response.body, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) throw_parse_error(result, "the body is not valid JSON");
   return parsed;

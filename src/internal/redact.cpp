@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "internal/json_limits.hpp"
 #include "internal/strings.hpp"
 
 namespace yuno::internal {
@@ -78,7 +79,7 @@ void redact_in_place(nlohmann::json& value) {
 }  // namespace
 
 std::string redact_body(std::string_view body) {
-  auto parsed = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
+  auto parsed = parse_json_bounded(body);  // redact_in_place recurses: bounded depth
   if (parsed.is_discarded()) return mask_card_like_runs(body);
   redact_in_place(parsed);
   return parsed.dump();

@@ -6,10 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "internal/json_limits.hpp"
+
 namespace yuno::internal {
 
 std::optional<ErrorBody> parse_error_body(std::string_view body) {
-  auto parsed = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
+  auto parsed = parse_json_bounded(body);
   if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
   ErrorBody error;
   if (auto code = parsed.find("code"); code != parsed.end() && code->is_string()) {
