@@ -28,7 +28,7 @@ Response<CheckoutSession> CheckoutSessionsClient::create(
   require_field(request.payment_description, "CreateCheckoutSessionRequest.payment_description");
   require_field(request.country, "CreateCheckoutSessionRequest.country");
   ApiCall call{
-      "POST", "/v1/checkout/sessions", {}, {}, internal::dump_json(nlohmann::json(request)), false};
+      "POST", "/v1/checkout/sessions", {}, {}, internal::request_body(request), false};
   return internal::parse_response<CheckoutSession>(core_->execute(call, options));
 }
 
@@ -44,7 +44,7 @@ Response<CheckoutSession> CheckoutSessionsClient::update(
     std::string_view checkout_session, const UpdateCheckoutSessionRequest& request,
     const RequestOptions& options) const {
   ApiCall call{"PATCH", "/v1/checkout/sessions/{checkout_session}",   {checkout_session},
-               {},      internal::dump_json(nlohmann::json(request)), false};
+               {},      internal::request_body(request), false};
   return internal::parse_response<CheckoutSession>(core_->execute(call, options));
 }
 
@@ -82,7 +82,7 @@ Response<OneTimeToken> CheckoutSessionsClient::create_one_time_token(
     const RequestOptions& options) const {
   require_field(request.payment_method.type, "CreateOneTimeTokenRequest.payment_method.type");
   ApiCall call{"POST", "/v1/checkout/sessions/{checkout_session}/token", {checkout_session},
-               {},     internal::dump_json(nlohmann::json(request)),     false};
+               {},     internal::request_body(request),     false};
   return internal::parse_response<OneTimeToken>(core_->execute(call, options));
 }
 
@@ -92,7 +92,7 @@ Response<OneTimeToken> CheckoutSessionsClient::create_token(const CreateTokenReq
   if (request.account_id.empty()) request.account_id = core_->account_id(options);
   require_field(request.account_id, "CreateTokenRequest.account_id");
   require_field(request.card_data.number.value_or(""), "CreateTokenRequest.card_data.number");
-  ApiCall call{"POST", "/v1/tokens", {}, {}, internal::dump_json(nlohmann::json(request)), false};
+  ApiCall call{"POST", "/v1/tokens", {}, {}, internal::request_body(request), false};
   return internal::parse_response<OneTimeToken>(core_->execute(call, options));
 }
 

@@ -27,7 +27,7 @@ Response<CustomerSession> CustomerSessionsClient::create(const CreateCustomerSes
   require_field(request.customer_id, "CreateCustomerSessionRequest.customer_id");
   require_field(request.country, "CreateCustomerSessionRequest.country");
   ApiCall call{
-      "POST", "/v1/customers/sessions", {}, {}, internal::dump_json(nlohmann::json(request)), false};
+      "POST", "/v1/customers/sessions", {}, {}, internal::request_body(request), false};
   return internal::parse_response<CustomerSession>(core_->execute(call, options));
 }
 

@@ -19,7 +19,7 @@ ApiCall create_call(const CreateCustomerRequest& request) {
   if (request.merchant_customer_id.empty()) {
     throw InvalidArgumentError("CreateCustomerRequest.merchant_customer_id is required");
   }
-  return ApiCall{"POST", "/v1/customers", {}, {}, internal::dump_json(nlohmann::json(request)),
+  return ApiCall{"POST", "/v1/customers", {}, {}, internal::request_body(request),
                  false};
 }
 
@@ -38,7 +38,7 @@ ApiCall by_merchant_id_call(std::string_view merchant_customer_id) {
 
 ApiCall update_call(std::string_view customer_id, const UpdateCustomerRequest& request) {
   return ApiCall{"PATCH", "/v1/customers/{customer_id}", {customer_id}, {},
-                 internal::dump_json(nlohmann::json(request)), false};
+                 internal::request_body(request), false};
 }
 
 ApiCall remove_call(std::string_view customer_id) {

@@ -49,7 +49,7 @@ Response<PaymentMethod> PaymentMethodsClient::enroll(std::string_view customer_i
   require_field(request.country, "EnrollPaymentMethodRequest.country");
   require_field(request.type, "EnrollPaymentMethodRequest.type");
   ApiCall call{"POST", "/v1/customers/{customer_id}/payment-methods", {customer_id},
-               {},     internal::dump_json(nlohmann::json(request)),   false};
+               {},     internal::request_body(request),   false};
   return internal::parse_response<PaymentMethod>(core_->execute(call, options));
 }
 
@@ -66,7 +66,7 @@ Response<PaymentMethod> PaymentMethodsClient::enroll_in_session(
                "/v1/customers/sessions/{customer_session}/payment-methods",
                {customer_session},
                {},
-               internal::dump_json(nlohmann::json(request)),
+               internal::request_body(request),
                false};
   return internal::parse_response<PaymentMethod>(core_->execute(call, options));
 }
@@ -150,7 +150,7 @@ Response<PaymentMethod> PaymentMethodsClient::reassign(std::string_view payment_
   // requires_account_code: Yuno wants the account-code header here (InvalidArgumentError,
   // nothing sent, without an account id).
   ApiCall call{"PATCH", "/v1/payment-methods/{payment_method_id}", {payment_method_id},
-               {},      internal::dump_json(nlohmann::json(request)), true};
+               {},      internal::request_body(request), true};
   return internal::parse_response<PaymentMethod>(core_->execute(call, options));
 }
 
@@ -166,7 +166,7 @@ Response<AccountUpdaterRegistration> PaymentMethodsClient::register_for_account_
   AccountUpdaterRequest request;
   request.payment_method_ids = payment_method_ids;
   ApiCall call{"POST", "/v1/payment-methods/account-updater", {}, {},
-               internal::dump_json(nlohmann::json(request)), false};
+               internal::request_body(request), false};
   return internal::parse_response<AccountUpdaterRegistration>(core_->execute(call, options));
 }
 

@@ -81,7 +81,7 @@ ApiCall create_call(const internal::ClientCore& core, const CreatePaymentRequest
   if (request.amount.currency.empty()) {
     throw InvalidArgumentError("CreatePaymentRequest.amount.currency is required");
   }
-  return ApiCall{"POST", "/v1/payments", {}, {}, internal::dump_json(nlohmann::json(request)),
+  return ApiCall{"POST", "/v1/payments", {}, {}, internal::request_body(request),
                  false};
 }
 
@@ -99,7 +99,7 @@ template <typename Body>
 ApiCall transaction_call(std::string_view path, std::string_view payment_id,
                          std::string_view transaction_id, const Body& request) {
   return ApiCall{"POST", path, {payment_id, transaction_id}, {},
-                 internal::dump_json(nlohmann::json(request)), false};
+                 internal::request_body(request), false};
 }
 
 ApiCall capture_call(const Payment& payment, const CaptureRequest& request) {
@@ -139,7 +139,7 @@ ApiCall refund_call(const Payment& payment, const RefundRequest& request) {
 
 ApiCall cancel_or_refund_call(std::string_view payment_id, const CancelOrRefundRequest& request) {
   return ApiCall{"POST", "/v1/payments/{payment_id}/cancel-or-refund", {payment_id}, {},
-                 internal::dump_json(nlohmann::json(request)), false};
+                 internal::request_body(request), false};
 }
 
 // The parsers, shared likewise.
@@ -244,6 +244,18 @@ std::future<Response<Payment>> PaymentsClient::create_async(const CreatePaymentR
 std::future<Response<Payment>> PaymentsClient::retrieve_async(std::string_view payment_id,
                                                               const RequestOptions& options) const {
   return run_async(*core_, options, [&] { return retrieve_call(payment_id); }, &payment_response);
+}
+
+void PaymentsClient::create_async(const CreatePaymentRequest& request, const RequestOptions& options,
+                                  AsyncCallback<Response<Payment>> done) const {
+  run_async(*core_, options, [&] { return create_call(*core_, request, options); },
+            &payment_response, std::move(done));
+}
+
+void PaymentsClient::retrieve_async(std::string_view payment_id, const RequestOptions& options,
+                                    AsyncCallback<Response<Payment>> done) const {
+  run_async(*core_, options, [&] { return retrieve_call(payment_id); }, &payment_response,
+            std::move(done));
 }
 
 std::future<Response<std::vector<Payment>>> PaymentsClient::retrieve_by_merchant_order_id_async(

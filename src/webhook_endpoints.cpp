@@ -116,7 +116,7 @@ Response<Webhook> WebhooksClient::create(const CreateWebhookRequest& given,
   check_create(given);
   CreateWebhookRequest request = given;
   request.account_id = account_for(*core_, given.account_id, options, "POST /v1/webhooks");
-  ApiCall call{"POST", "/v1/webhooks", {}, {}, internal::dump_json(nlohmann::json(request)),
+  ApiCall call{"POST", "/v1/webhooks", {}, {}, internal::request_body(request),
                false};
   return webhook_response(core_->execute(call, options));
 }
@@ -146,7 +146,7 @@ Response<Webhook> WebhooksClient::update(std::string_view webhook_id,
                "/v1/webhooks/{webhook_id}",
                {webhook_id},
                {},
-               internal::dump_json(nlohmann::json(request)),
+               internal::request_body(request),
                false};
   return webhook_response(core_->execute(call, options));
 }

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include <nlohmann/json_fwd.hpp>
+#include <nlohmann/json.hpp>
 
 namespace yuno::internal {
 
@@ -12,5 +12,16 @@ namespace yuno::internal {
 /// adds digits (57984212752.5014 becomes 57984212752.501404), which for an amount would
 /// send more than Yuno's 4 decimals. Every request body goes through this.
 std::string dump_json(const nlohmann::json& value);
+
+/// The body of a request: dump_json of the model. Built into a local on purpose: when the
+/// model's to_json throws (an amount too precise for a JSON number), nlohmann::json(model)
+/// would leak what it had built, because a constructor that throws never runs the
+/// destructor of its partly set value.
+template <typename Model>
+std::string request_body(const Model& model) {
+  nlohmann::json json;
+  to_json(json, model);
+  return dump_json(json);
+}
 
 }  // namespace yuno::internal

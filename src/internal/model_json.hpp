@@ -141,13 +141,17 @@ class FieldWriter {
  public:
   explicit FieldWriter(nlohmann::json& j) : j_(j) { j_ = nlohmann::json::object(); }
 
+  // Each field is built in a local first: when a to_json throws (an amount a JSON number
+  // cannot carry), a json temporary under construction would leak what it had allocated.
   template <typename T>
   void required(const char* key, const T& value) {
-    j_[key] = value;
+    nlohmann::json field;
+    nlohmann::adl_serializer<T>::to_json(field, value);
+    j_[key] = std::move(field);
   }
   template <typename T>
   void optional(const char* key, const std::optional<T>& value) {
-    if (value) j_[key] = *value;
+    if (value) required(key, *value);
   }
   /// Writes back unknown fields without overriding a known one.
   void finish(const Json& unknown_fields) {

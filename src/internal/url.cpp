@@ -28,6 +28,26 @@ std::string percent_encode(std::string_view value, bool keep_dot) {
   return out;
 }
 
+// An id is one path segment. Encoding alone would keep "a/b" or ".." in its place, but a hop
+// that decodes %2F or resolves %2E%2E (some proxies do) would not: no Yuno id contains
+// these, so they are refused before anything is sent. The value is never echoed.
+void check_path_parameter(std::string_view name, std::string_view value) {
+  if (value == "." || value == "..") {
+    throw InvalidArgumentError(std::string(name) + " must not be '.' or '..'");
+  }
+  for (char c : value) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) {
+      throw InvalidArgumentError(std::string(name) +
+                                 " must not contain control characters (NUL, CR, LF...)");
+    }
+    if (c == '/' || c == '\\' || c == '%' || c == '?' || c == '#') {
+      throw InvalidArgumentError(std::string(name) +
+                                 " must not contain '/', '\\', '%', '?' or '#'");
+    }
+  }
+}
+
 [[noreturn]] void bad_url(std::string_view option_name, const std::string& why) {
   throw ConfigurationError(std::string(option_name) + " is not a valid base URL: " + why);
 }
@@ -57,6 +77,7 @@ std::string expand_path(std::string_view path_template,
     if (params[next_param].empty()) {
       throw InvalidArgumentError(std::string(name) + " must not be empty");
     }
+    check_path_parameter(name, params[next_param]);
     out += encode_path_segment(params[next_param++]);
     i = close + 1;
   }
@@ -69,6 +90,12 @@ std::string expand_path(std::string_view path_template,
 std::string build_query(const std::vector<std::pair<std::string, std::string>>& query) {
   std::string out;
   for (const auto& [name, value] : query) {
+    // Free text (merchant_order_id "order 1/2") is encoded; control characters never belong.
+    for (char c : value) {
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+        throw InvalidArgumentError(name + " must not contain control characters (NUL, CR, LF...)");
+      }
+    }
     out += out.empty() ? '?' : '&';
     out += encode_query_component(name) + "=" + encode_query_component(value);
   }

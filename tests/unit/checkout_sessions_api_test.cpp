@@ -271,18 +271,24 @@ TEST(CheckoutSessionsApi, SessionIdsAreOneEncodedPathSegment) {
   MockClient mock;
   auto client = mock.make();
   mock.transport->enqueue_json(200, retrieved_session_json());
-  client.checkout_sessions().retrieve("../a b/c?d");
+  client.checkout_sessions().retrieve("a b~c");
   EXPECT_EQ(mock.transport->last_request().url,
-            std::string(kBase) + "/checkout/sessions/%2E%2E%2Fa%20b%2Fc%3Fd");
+            std::string(kBase) + "/checkout/sessions/a%20b~c");
 
   mock.transport->enqueue_json(200, created_session_json());
-  client.checkout_sessions().update("a/b", {});
-  EXPECT_EQ(mock.transport->last_request().url, std::string(kBase) + "/checkout/sessions/a%2Fb");
+  client.checkout_sessions().update("a:b", {});
+  EXPECT_EQ(mock.transport->last_request().url, std::string(kBase) + "/checkout/sessions/a%3Ab");
 
   mock.transport->enqueue_json(200, "[]");
-  client.checkout_sessions().payment_methods("a#b");
+  client.checkout_sessions().payment_methods("a=b");
   EXPECT_EQ(mock.transport->last_request().url,
-            std::string(kBase) + "/checkout/sessions/a%23b/payment-methods");
+            std::string(kBase) + "/checkout/sessions/a%3Db/payment-methods");
+
+  // Characters that would leave the segment on a decoding hop are refused (tests/security).
+  EXPECT_THROW(client.checkout_sessions().retrieve("../a b/c?d"), yuno::InvalidArgumentError);
+  EXPECT_THROW(client.checkout_sessions().update("a/b", {}), yuno::InvalidArgumentError);
+  EXPECT_THROW(client.checkout_sessions().payment_methods("a#b"), yuno::InvalidArgumentError);
+  EXPECT_EQ(mock.transport->request_count(), 3u);
 
   mock.transport->enqueue_json(201, token_json());
   yuno::CreateOneTimeTokenRequest token_request;

@@ -225,10 +225,11 @@ TEST(InternalUrl, Utf8BytesArePercentEncoded) {
 
 TEST(InternalUrl, ExpandPathEncodesEachParameter) {
   EXPECT_EQ(expand_path("/v1/customers/{customer_id}", {"c-1"}), "/v1/customers/c-1");
-  EXPECT_EQ(expand_path("/v1/customers/{customer_id}", {"../x"}), "/v1/customers/%2E%2E%2Fx");
+  EXPECT_EQ(expand_path("/v1/customers/{customer_id}", {"a b"}), "/v1/customers/a%20b");
   EXPECT_EQ(expand_path("/v1/payments/{payment_id}/transactions/{transaction_id}/refund",
-                        {"p/1", "t?2"}),
-            "/v1/payments/p%2F1/transactions/t%3F2/refund");
+                        {"p:1", "t=2"}),
+            "/v1/payments/p%3A1/transactions/t%3D2/refund");
+  EXPECT_THROW(expand_path("/v1/customers/{customer_id}", {"../x"}), yuno::InvalidArgumentError);
   EXPECT_EQ(expand_path("/v1/customers", {}), "/v1/customers");
 }
 

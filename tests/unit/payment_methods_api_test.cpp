@@ -201,11 +201,11 @@ TEST(PaymentMethodsApi, EnrollInSessionPostsTheTypeAndReturnsAMethodReadyToEnrol
   request.country = "US";
   request.verify = yuno::EnrollmentVerification{};
   request.verify->vault_on_success = true;
-  auto method = mock.make().payment_methods().enroll_in_session("cs 1/2", request);
+  auto method = mock.make().payment_methods().enroll_in_session("cs 1:2", request);
 
   const auto sent = mock.transport->last_request();
   EXPECT_EQ(sent.method, "POST");
-  EXPECT_EQ(sent.url, std::string(kBase) + "/v1/customers/sessions/cs%201%2F2/payment-methods");
+  EXPECT_EQ(sent.url, std::string(kBase) + "/v1/customers/sessions/cs%201%3A2/payment-methods");
   EXPECT_EQ(idempotency_key(sent).size(), 36u);
   EXPECT_EQ(sent_body(*mock.transport),
             (json{{"account_id", kAccountId}, {"payment_method_type", "CARD"}, {"country", "US"},
@@ -308,10 +308,10 @@ TEST(PaymentMethodsApi, RetrieveHasACustomerAndASessionVariant) {
   MockClient mock;
   auto client = mock.make();
   mock.transport->enqueue_json(200, enrolled_method().dump());
-  auto by_customer = client.payment_methods().retrieve("cus-1", "pm/1");
+  auto by_customer = client.payment_methods().retrieve("cus-1", "pm:1");
   EXPECT_EQ(mock.transport->last_request().method, "GET");
   EXPECT_EQ(mock.transport->last_request().url,
-            std::string(kBase) + "/v1/customers/cus-1/payment-methods/pm%2F1");
+            std::string(kBase) + "/v1/customers/cus-1/payment-methods/pm%3A1");
   EXPECT_EQ(by_customer.id, "pm-1");
 
   mock.transport->enqueue_json(200, enrolled_method("READY_TO_ENROLL").dump());

@@ -207,12 +207,12 @@ TEST(WebhooksApi, UpdateSendsOnlyTheFieldsSet) {
 
 TEST(WebhooksApi, RemoveDeletesAndReturnsTheWebhook) {
   MockClient mock;
-  mock.transport->enqueue_json(200, webhook_json("12/45"));
-  const auto webhook = mock.make().webhooks().remove("12/45");
-  EXPECT_EQ(webhook.id, "12/45");
+  mock.transport->enqueue_json(200, webhook_json("12 45"));
+  const auto webhook = mock.make().webhooks().remove("12 45");
+  EXPECT_EQ(webhook.id, "12 45");
   const auto sent = mock.transport->last_request();
   EXPECT_EQ(sent.method, "DELETE");
-  EXPECT_EQ(sent.url, "https://api-sandbox.y.uno/v1/webhooks/12%2F45?account_id=acc-1111-2222");
+  EXPECT_EQ(sent.url, "https://api-sandbox.y.uno/v1/webhooks/12%2045?account_id=acc-1111-2222");
   EXPECT_TRUE(sent.body.empty());
 }
 
