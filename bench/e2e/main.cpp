@@ -582,6 +582,73 @@ RunStats run_sdk_async(const yuno::PaymentsClient& payments, const Endpoint& end
   return stats;
 }
 
+// The callback flavour: `in_flight` create_async calls whose callbacks, on the SDK's
+// curl_multi thread, check the result and start the next call. This thread only waits for
+// the end; like the raw curl_multi loop, no thread sleeps per request.
+RunStats run_sdk_callback(const yuno::PaymentsClient& payments, const Endpoint& endpoint,
+                          const Workload& workload, int in_flight, const Limits& limits,
+                          const std::string& expected_id) {
+  using Result = yuno::Response<yuno::Payment>;
+  struct Driver {
+    std::mutex mutex;  // the callbacks run on one thread; this guards the hand-over only
+    std::condition_variable finished;
+    long active = 0;
+    long completions = 0;
+    bool measuring = false;
+    bool stopping = false;
+    RunStats stats;
+  } d;
+  Window window(endpoint);
+  d.measuring = limits.warmup == 0;
+  if (d.measuring) window.open(d.stats);
+  std::function<void()> start;
+  start = [&] {
+    const auto started = Clock::now();
+    payments.create_async(workload.create, {}, [&, started](std::future<Result> call) {
+      std::string error;
+      try {
+        check(call.get(), expected_id);
+      } catch (const std::exception& e) {
+        error = e.what();
+        if (error.empty()) error = "unknown error";
+      }
+      std::unique_lock<std::mutex> lock(d.mutex);
+      if (!error.empty()) {
+        ++d.stats.errors;
+        if (d.stats.first_error.empty()) d.stats.first_error = error;
+      } else if (d.measuring) {
+        ++d.stats.requests;
+        d.stats.latencies_us.push_back(micros_since(started));
+      }
+      ++d.completions;
+      if (!d.measuring && d.completions >= limits.warmup) {
+        d.measuring = true;
+        window.open(d.stats);
+      }
+      if (d.measuring && (window.elapsed() >= limits.seconds || bench::g_interrupted)) {
+        d.stopping = true;
+      }
+      if (d.stopping) {
+        if (--d.active == 0) {
+          window.close(d.stats);
+          d.finished.notify_all();
+        }
+        return;
+      }
+      lock.unlock();
+      start();
+    });
+  };
+  {
+    std::lock_guard<std::mutex> lock(d.mutex);
+    d.active = in_flight;
+  }
+  for (int i = 0; i < in_flight; ++i) start();
+  std::unique_lock<std::mutex> lock(d.mutex);
+  d.finished.wait(lock, [&] { return d.active == 0; });
+  return std::move(d.stats);
+}
+
 // ---- Rows and their summary ---------------------------------------------------------------------
 
 struct Summary {
@@ -989,6 +1056,13 @@ int run(const Options& options) {
                       return run_sdk_async(client.payments(), *endpoint, workload, options.in_flight,
                                            timed, expected_id);
                     }, {}});
+    rows.push_back({"sdk-cb." + scheme + "." + f + ".create", "SDK async, callbacks", endpoint->name,
+                    flight, "create", false,
+                    [=, &workload, &expected_id]() -> RunStats {
+                      yuno::YunoClient client = make_sdk_client(*endpoint);
+                      return run_sdk_callback(client.payments(), *endpoint, workload,
+                                              options.in_flight, timed, expected_id);
+                    }, {}});
   }
   if (delay) {
     const std::string many = "1 thread, " + std::to_string(options.delay_in_flight) + " in flight";
@@ -1007,6 +1081,13 @@ int run(const Options& options) {
                       yuno::YunoClient client = make_sdk_client(slow);
                       return run_sdk_async(client.payments(), slow, workload, options.delay_in_flight,
                                            slow_limits, expected_id);
+                    }, {}});
+    rows.push_back({"sdk-cb.delay." + df + ".create", "SDK async, callbacks", slow.name, many,
+                    "create", false,
+                    [&, slow_limits]() -> RunStats {
+                      yuno::YunoClient client = make_sdk_client(slow);
+                      return run_sdk_callback(client.payments(), slow, workload,
+                                              options.delay_in_flight, slow_limits, expected_id);
                     }, {}});
   }
 
@@ -1164,16 +1245,23 @@ int run(const Options& options) {
                         "sdk." + scheme + "." + n + ".create", options.threads);
   }
   for (const std::string scheme : {"http", "https"}) {
-    targets.ratio("SDK async / curl_multi req/s, " + std::to_string(options.in_flight) + " in flight, " +
-                      (scheme == "http" ? "HTTP" : "HTTPS"),
+    const std::string up = scheme == "http" ? "HTTP" : "HTTPS";
+    targets.ratio("SDK async (callbacks) / curl_multi req/s, " + std::to_string(options.in_flight) +
+                      " in flight, " + up,
+                  "sdk-cb." + scheme + "." + f + ".create", "multi." + scheme + "." + f + ".create",
+                  &Summary::rps, 0.9, true);
+    targets.ratio("SDK async (futures) / curl_multi req/s, " + std::to_string(options.in_flight) +
+                      " in flight, " + up,
                   "sdk-async." + scheme + "." + f + ".create", "multi." + scheme + "." + f + ".create",
                   &Summary::rps, 0.9, true);
   }
   const double ideal = options.delay_ms > 0 ? options.delay_in_flight * 1000.0 / options.delay_ms : 0;
   const std::string df = std::to_string(options.delay_in_flight) + "f";
-  targets.absolute("SDK async req/s, " + std::to_string(options.delay_in_flight) + " in flight, " +
-                       std::to_string(options.delay_ms) + " ms server latency",
+  targets.absolute("SDK async (futures) req/s, " + std::to_string(options.delay_in_flight) +
+                       " in flight, " + std::to_string(options.delay_ms) + " ms server latency",
                    "sdk-async.delay." + df + ".create", &Summary::rps, 0.9 * ideal, true, " req/s");
+  targets.absolute("SDK async (callbacks) req/s, same", "sdk-cb.delay." + df + ".create",
+                   &Summary::rps, 0.9 * ideal, true, " req/s");
   targets.absolute("(reference) curl_multi req/s, same", "multi.delay." + df + ".create", &Summary::rps,
                    0.9 * ideal, true, " req/s");
   targets.absolute("RSS growth over " + thousands(static_cast<double>(options.memory_requests)) +

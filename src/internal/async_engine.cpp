@@ -205,11 +205,11 @@ AsyncEngine::AsyncEngine(const ClientCore& core, HttpTransport& transport, Clock
 
 AsyncEngine::~AsyncEngine() { close(); }
 
-void AsyncEngine::start(const ApiCall& call, const RequestOptions& options,
+void AsyncEngine::start(ApiCall&& call, const RequestOptions& options,
                         std::unique_ptr<AsyncCompletion> completion) {
   CallPtr async_call;
   try {
-    async_call = std::make_shared<AsyncCall>(CallAttempts(*shared_->core, call, options));
+    async_call = std::make_shared<AsyncCall>(CallAttempts(*shared_->core, std::move(call), options));
   } catch (...) {  // InvalidArgumentError: nothing was sent
     completion->fail(std::current_exception());
     return;

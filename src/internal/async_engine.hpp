@@ -24,7 +24,7 @@ class AsyncEngine {
 
   /// Builds the request on this thread, then sends it (or queues it behind max_in_flight).
   /// Errors, InvalidArgumentError included, go to `completion`.
-  void start(const ApiCall& call, const RequestOptions& options,
+  void start(ApiCall&& call, const RequestOptions& options,
              std::unique_ptr<AsyncCompletion> completion);
 
   /// Fails every pending call with ClientClosedError, after waiting for the steps running on

@@ -137,10 +137,21 @@ ClientCore::ClientCore(ClientOptions options) : options_(std::move(options)) {
       options_.base_url.empty() ? std::string(default_base_url(environment_)) : options_.base_url;
   const BaseUrl url = parse_base_url(requested_url, "base_url");
   check_known_host(url, environment_);
+  // TLS verification has no off switch; plain http (loopback only, for local sandboxes)
+  // would be one for production keys.
+  if (is_production(environment_) && !url.https) {
+    throw ConfigurationError("base_url must use https:// with a production environment");
+  }
   base_url_ = url.url;
 
   user_agent_ = std::string("yuno-cpp/") + version() + " " + CurlTransport::curl_version();
   if (!options_.user_agent.empty()) user_agent_ += " " + options_.user_agent;
+  fixed_headers_ = {
+      {"public-api-key", options_.public_api_key},
+      {"private-secret-key", options_.private_secret_key},
+      {"Accept", "application/json"},
+      {"User-Agent", user_agent_},
+  };
 
   transport_ = options_.transport;
   if (!transport_) {
@@ -204,7 +215,7 @@ void ClientCore::log_attempt(const RequestContext& context, const TransportResul
   }
 }
 
-HttpRequest ClientCore::build_request(const ApiCall& call,
+HttpRequest ClientCore::build_request(ApiCall&& call,
                                       const RequestOptions& request_options) const {
   const std::string account_code = request_options.account_id.value_or(options_.account_id);
   require_header_safe(account_code, "account_id", false);
@@ -218,16 +229,13 @@ HttpRequest ClientCore::build_request(const ApiCall& call,
   request.method = std::string(call.method);
   request.url = base_url_ + expand_path(call.path_template, call.path_params) +
                 build_query(call.query);
-  request.headers = {
-      {"public-api-key", options_.public_api_key},
-      {"private-secret-key", options_.private_secret_key},
-      {"Accept", "application/json"},
-      {"User-Agent", user_agent_},
-  };
+  // One allocation for the list: the fixed four, account code, content type, key, extras.
+  request.headers.reserve(fixed_headers_.size() + 3 + request_options.extra_headers.size());
+  request.headers.insert(request.headers.end(), fixed_headers_.begin(), fixed_headers_.end());
   if (!account_code.empty()) request.headers.emplace_back("account-code", account_code);
   if (call.body) {
     request.headers.emplace_back("Content-Type", "application/json");
-    request.body = *call.body;
+    request.body = std::move(*call.body);
   }
 
   if (call.method == "POST" || call.method == "PATCH") {
@@ -258,9 +266,12 @@ HttpRequest ClientCore::build_request(const ApiCall& call,
   return request;
 }
 
-CallAttempts::CallAttempts(const ClientCore& core, const ApiCall& call,
+CallAttempts::CallAttempts(const ClientCore& core, ApiCall&& call,
                            const RequestOptions& request_options)
-    : core_(&core), request_(core.build_request(call, request_options)) {
+    : core_(&core) {
+  const bool has_body = call.body.has_value();
+  context_.path = std::string(call.path_template);
+  request_ = core.build_request(std::move(call), request_options);
   // Built once: every attempt sends exactly the same bytes and idempotency key.
   idempotency_key_ = find_header(request_.headers, kIdempotencyHeader).value_or("");
 
@@ -275,13 +286,12 @@ CallAttempts::CallAttempts(const ClientCore& core, const ApiCall& call,
   safe_to_resend_ = is_safe_to_resend(call.method, request_.headers);
 
   context_.method = request_.method;
-  context_.path = std::string(call.path_template);
   context_.idempotency_key = idempotency_key_;
   context_.max_attempts = 1 + max_retries;
 
-  if (core.logs(LogLevel::kDebug) && core.options_.log_bodies && call.body) {
+  if (core.logs(LogLevel::kDebug) && core.options_.log_bodies && has_body) {
     core.log(LogLevel::kDebug, "yuno: " + context_.method + " " + context_.path +
-                                   " request body: " + core.safe_for_log(*call.body));
+                                   " request body: " + core.safe_for_log(request_.body));
   }
   deadline_ = core.clock_->now() + core.options_.overall_timeout;
 }
@@ -364,8 +374,8 @@ ApiResult CallAttempts::take_result() {
   out.metadata.request_id = context_.request_id;
   out.metadata.idempotency_key = idempotency_key_;
   out.metadata.attempts = attempt_;
-  out.metadata.headers = response.headers;
-  out.context = context_;
+  out.metadata.headers = std::move(response.headers);
+  out.context = std::move(context_);  // the call is over: nothing reads it any more
   out.response = std::move(response);
   return out;
 }
@@ -379,8 +389,8 @@ void CallAttempts::throw_failure() const {
   throw_transport_error(std::get<TransportError>(last_), context_, scrub);
 }
 
-ApiResult ClientCore::execute(const ApiCall& call, const RequestOptions& request_options) const {
-  CallAttempts attempts(*this, call, request_options);
+ApiResult ClientCore::execute(ApiCall call, const RequestOptions& request_options) const {
+  CallAttempts attempts(*this, std::move(call), request_options);
   // --- The retry loop: each attempt yields a value; only the final outcome throws. ---
   for (;;) {
     std::optional<TransportResult> early = attempts.begin_attempt();
@@ -398,9 +408,9 @@ ApiResult ClientCore::execute(const ApiCall& call, const RequestOptions& request
   }
 }
 
-void ClientCore::start_async(const ApiCall& call, const RequestOptions& request_options,
+void ClientCore::start_async(ApiCall call, const RequestOptions& request_options,
                              std::unique_ptr<AsyncCompletion> completion) const {
-  async_->start(call, request_options, std::move(completion));
+  async_->start(std::move(call), request_options, std::move(completion));
 }
 
 }  // namespace yuno::internal

@@ -53,9 +53,10 @@ class AsyncEngine;
 ///   }
 class CallAttempts {
  public:
-  /// Builds the request (URL, headers, idempotency key, body) and starts the overall
-  /// deadline; throws InvalidArgumentError for bad ids, header values or options.
-  CallAttempts(const ClientCore& core, const ApiCall& call, const RequestOptions& options);
+  /// Builds the request (URL, headers, idempotency key, body: moved out of `call`) and
+  /// starts the overall deadline; throws InvalidArgumentError for bad ids, header values or
+  /// options.
+  CallAttempts(const ClientCore& core, ApiCall&& call, const RequestOptions& options);
 
   /// Prepares the next attempt: cuts its timeouts to the time left and tells the observer.
   /// Returns a ready outcome (a timeout that never left) when the deadline has passed.
@@ -71,7 +72,7 @@ class CallAttempts {
   /// Judges the attempt's outcome (retry_policy), tells the observer and logs it.
   Next end_attempt(TransportResult result);
 
-  /// After kSucceeded: the 2xx response and its metadata.
+  /// After kSucceeded: the 2xx response and its metadata (moved out: call once, last).
   ApiResult take_result();
   /// After kFailed: throws the mapped yuno::RequestError.
   [[noreturn]] void throw_failure() const;
@@ -115,12 +116,13 @@ class ClientCore {
   ClientCore& operator=(const ClientCore&) = delete;
 
   /// Sends the call with retries; returns the 2xx response or throws a yuno::RequestError.
-  ApiResult execute(const ApiCall& call, const RequestOptions& request_options) const;
+  /// By value: the body moves into the request instead of being copied.
+  ApiResult execute(ApiCall call, const RequestOptions& request_options) const;
 
   /// The asynchronous execute: builds the request now (on this thread), then runs the same
   /// attempts through the transport's send_async and run_after. Never throws: every error,
   /// InvalidArgumentError included, goes to `completion`.
-  void start_async(const ApiCall& call, const RequestOptions& request_options,
+  void start_async(ApiCall call, const RequestOptions& request_options,
                    std::unique_ptr<AsyncCompletion> completion) const;
 
   /// The account id for a request body: the call's override, else ClientOptions::account_id.
@@ -137,7 +139,7 @@ class ClientCore {
 
   /// The request every attempt of `call` sends (URL, headers, idempotency key, body);
   /// throws InvalidArgumentError for bad ids, header values or options.
-  HttpRequest build_request(const ApiCall& call, const RequestOptions& request_options) const;
+  HttpRequest build_request(ApiCall&& call, const RequestOptions& request_options) const;
   void log_attempt(const RequestContext& context, const TransportResult& result,
                    std::chrono::microseconds latency, RetryReason retry_reason,
                    std::chrono::milliseconds delay) const;
@@ -149,6 +151,7 @@ class ClientCore {
   Environment environment_ = Environment::kSandbox;
   std::string base_url_;
   std::string user_agent_;
+  HttpHeaders fixed_headers_;  ///< keys, Accept, User-Agent: the same on every request
   std::shared_ptr<HttpTransport> transport_;
   std::shared_ptr<Clock> clock_;
   std::unique_ptr<AsyncEngine> async_;  ///< closed first, in the destructor's body
