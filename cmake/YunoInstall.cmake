@@ -5,6 +5,7 @@
 #   <prefix>/<libdir>/libyuno*, libyuno_testing*
 #   <prefix>/<libdir>/cmake/yuno/              yunoConfig.cmake, yunoConfigVersion.cmake,
 #                                              yunoTargets*.cmake
+#   <prefix>/<libdir>/pkgconfig/yuno.pc        for pkg-config users (cmake/yuno.pc.in)
 #
 # Works for static and shared builds (BUILD_SHARED_LIBS); the config re-finds what the
 # installed targets need (see cmake/yunoConfig.cmake.in).
@@ -66,4 +67,50 @@ install(FILES
           "${PROJECT_BINARY_DIR}/cmake/yunoConfig.cmake"
           "${PROJECT_BINARY_DIR}/cmake/yunoConfigVersion.cmake"
         DESTINATION "${YUNO_INSTALL_CMAKEDIR}"
+        COMPONENT yuno_Development)
+
+# pkg-config: <prefix>/<libdir>/pkgconfig/yuno.pc (cmake/yuno.pc.in).
+# nlohmann_json is always required (the public headers include <nlohmann/json_fwd.hpp>).
+# libcurl and libcrypto are Requires.private for a shared libyuno (it links them itself;
+# `--static` still lists them) but plain Requires for a static one: libyuno.a cannot be
+# linked without them, and `pkg-config --libs yuno` must be enough.
+set(YUNO_PC_INSTALL_DIR "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
+if(IS_ABSOLUTE "${YUNO_PC_INSTALL_DIR}")
+  set(YUNO_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+else()
+  # ${pcfiledir} is where pkg-config found the file: the prefix is that many levels up, so
+  # `cmake --install --prefix <anywhere>` gives a working yuno.pc.
+  file(RELATIVE_PATH _yuno_pc_up "/prefix/${YUNO_PC_INSTALL_DIR}" "/prefix")
+  string(REGEX REPLACE "/$" "" _yuno_pc_up "${_yuno_pc_up}")
+  set(YUNO_PC_PREFIX "\${pcfiledir}/${_yuno_pc_up}")
+  unset(_yuno_pc_up)
+endif()
+foreach(_yuno_dir IN ITEMS LIBDIR INCLUDEDIR)
+  if(IS_ABSOLUTE "${CMAKE_INSTALL_${_yuno_dir}}")
+    set(YUNO_PC_${_yuno_dir} "${CMAKE_INSTALL_${_yuno_dir}}")
+  else()
+    set(YUNO_PC_${_yuno_dir} "\${prefix}/${CMAKE_INSTALL_${_yuno_dir}}")
+  endif()
+endforeach()
+unset(_yuno_dir)
+# Minimum versions as in the top CMakeLists.txt.
+set(_yuno_pc_private_deps "libcurl >= 7.68, libcrypto >= 1.1.1")
+if(YUNO_STATIC_LIBRARY)
+  set(YUNO_PC_REQUIRES "nlohmann_json >= 3.10, ${_yuno_pc_private_deps}")
+  set(YUNO_PC_REQUIRES_PRIVATE "")
+  set(YUNO_PC_LIBS " -pthread")
+  set(YUNO_PC_LIBS_PRIVATE "")
+  set(YUNO_PC_CFLAGS "")
+else()
+  set(YUNO_PC_REQUIRES "nlohmann_json >= 3.10")
+  set(YUNO_PC_REQUIRES_PRIVATE "${_yuno_pc_private_deps}")
+  set(YUNO_PC_LIBS "")
+  set(YUNO_PC_LIBS_PRIVATE "-pthread")
+  set(YUNO_PC_CFLAGS " -DYUNO_SHARED")
+endif()
+unset(_yuno_pc_private_deps)
+configure_file("${CMAKE_CURRENT_LIST_DIR}/yuno.pc.in" "${PROJECT_BINARY_DIR}/pkgconfig/yuno.pc"
+               @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/pkgconfig/yuno.pc"
+        DESTINATION "${YUNO_PC_INSTALL_DIR}"
         COMPONENT yuno_Development)

@@ -9,6 +9,8 @@
 #                            # apt-get command and returns 1
 #   (both take a package list instead of YUNO_DEB_PACKAGES as arguments)
 #   yuno_install_bench_packages   # YUNO_DEB_PACKAGES + YUNO_BENCH_DEB_PACKAGES, see below
+#   yuno_install_fuzz_packages    # YUNO_DEB_PACKAGES + YUNO_FUZZ_DEB_PACKAGES (scripts/fuzz.sh)
+#   yuno_install_valgrind_packages  # + YUNO_VALGRIND_DEB_PACKAGES (scripts/valgrind-demo.sh)
 
 YUNO_DEB_PACKAGES=(
   g++                   # the C++17 compiler
@@ -22,12 +24,26 @@ YUNO_DEB_PACKAGES=(
   libgmock-dev          # GoogleMock: the unit tests
   libcpp-httplib-dev    # cpp-httplib: the HTTP server of yuno-sandbox
   libbenchmark-dev      # Google Benchmark: bench/ is part of the normal build
+  doxygen               # the API reference (target yuno_docs; ctest label docs, warnings fail)
 )
 
 # Only for running the end-to-end benchmark (scripts/bench.sh), not for building or testing.
 YUNO_BENCH_DEB_PACKAGES=(
   nginx                 # the HTTP/HTTPS server the benchmark starts on its own ports
   ca-certificates       # the system CA bundle the TLS clients load, as in production
+)
+
+# Only for the fuzz targets (scripts/fuzz.sh, the `fuzz` preset): libFuzzer and the
+# sanitizer runtimes ship with clang, not with g++.
+YUNO_FUZZ_DEB_PACKAGES=(
+  clang                 # clang++ 14: -fsanitize=fuzzer,address,undefined
+  libclang-rt-14-dev    # compiler-rt: libFuzzer's main and the ASan/UBSan runtimes
+  llvm                  # llvm-symbolizer: function names and lines in crash reports
+)
+
+# Only for scripts/valgrind-demo.sh (the demo flow under memcheck).
+YUNO_VALGRIND_DEB_PACKAGES=(
+  valgrind
 )
 
 # Packages of YUNO_DEB_PACKAGES (or of the arguments) that dpkg does not report as installed.
@@ -107,4 +123,14 @@ yuno_install_bench_packages() {
     echo "Installed nginx for its binary only; its system service is not started at boot."
   fi
   return "$status"
+}
+
+# The build packages plus YUNO_FUZZ_DEB_PACKAGES (scripts/fuzz.sh).
+yuno_install_fuzz_packages() {
+  yuno_install_packages "${YUNO_DEB_PACKAGES[@]}" "${YUNO_FUZZ_DEB_PACKAGES[@]}"
+}
+
+# The build packages plus YUNO_VALGRIND_DEB_PACKAGES (scripts/valgrind-demo.sh).
+yuno_install_valgrind_packages() {
+  yuno_install_packages "${YUNO_DEB_PACKAGES[@]}" "${YUNO_VALGRIND_DEB_PACKAGES[@]}"
 }

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # The test command: installs the Debian packages the build needs (as root; otherwise
-# prints the apt-get line), then configures, builds and tests the `ci` preset and the
-# `asan` preset (ASan + UBSan).
+# prints the apt-get line), then runs every check CI runs, in this order:
+#   ci     build (warnings are errors) and every ctest test: unit, transport, sandbox,
+#          integration, security, soak (short), consumer projects, docs
+#   valgrind  the demo flow under valgrind (build/ci's programs): no leak, no error
+#   asan   the whole suite again under AddressSanitizer + UBSan
+#   tsan   the concurrency tests (ctest label concurrency) under ThreadSanitizer
+#   fuzz   every libFuzzer target for a short bounded time (clang)
 #
-#   ./scripts/test.sh           # both stages
+#   ./scripts/test.sh           # every stage
 #   ./scripts/test.sh --quick   # ci only
 #
 # YUNO_API_SPEC_DIR, when set, points the model tests at Yuno's OpenAPI documents
@@ -11,7 +16,7 @@
 set -euo pipefail
 
 usage() {
-  sed -n '2,10s/^# \{0,1\}//p' "$0"
+  sed -n '2,16s/^# \{0,1\}//p' "$0"
 }
 
 quick=0
@@ -59,12 +64,16 @@ run_preset() {
   ctest --preset "$preset" -j "$jobs" --output-on-failure
 }
 
+run_preset ci
 stages=(ci)
 if ((quick == 0)); then
-  stages+=(asan)
+  banner "[valgrind] the demo flow"
+  ./scripts/valgrind-demo.sh build/ci
+  run_preset asan
+  run_preset tsan
+  banner "[fuzz] every target, ${YUNO_CI_FUZZ_SECONDS:-30} s each"
+  ./scripts/fuzz.sh --seconds "${YUNO_CI_FUZZ_SECONDS:-30}"
+  stages+=(valgrind asan tsan fuzz)
 fi
-for preset in "${stages[@]}"; do
-  run_preset "$preset"
-done
 
 banner "All stages passed: ${stages[*]}"

@@ -1,4 +1,5 @@
-// client.checkout_sessions(): checkout sessions, their payment methods and one-time tokens.
+/// @file
+/// client.checkout_sessions(): checkout sessions, their payment methods and one-time tokens.
 #pragma once
 
 #include <memory>
@@ -7,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "yuno/export.hpp"
 #include "yuno/models/checkout_session.hpp"
 #include "yuno/request_options.hpp"
 #include "yuno/response.hpp"
@@ -22,7 +24,7 @@ class ClientCore;
 ///
 /// Every POST and PATCH carries an X-Idempotency-Key, made once per call and reused on its
 /// retries (see RequestOptions).
-class CheckoutSessionsClient {
+class YUNO_API CheckoutSessionsClient {
  public:
   /// `POST /v1/checkout/sessions`. An empty account_id is filled from
   /// RequestOptions::account_id or ClientOptions::account_id. InvalidArgumentError (nothing

@@ -1,4 +1,5 @@
-// Configuration of a yuno::YunoClient.
+/// @file
+/// Configuration of a yuno::YunoClient.
 #pragma once
 
 #include <chrono>
@@ -10,6 +11,7 @@
 #include <string_view>
 
 #include "yuno/clock.hpp"
+#include "yuno/export.hpp"
 #include "yuno/http_transport.hpp"
 
 namespace yuno {
@@ -22,12 +24,21 @@ enum class Environment {
 };
 
 /// "sandbox", "production" or "production-eu" (the YUNO_ENVIRONMENT spelling).
-std::string_view to_string(Environment environment);
+YUNO_API std::string_view to_string(Environment environment);
 /// The documented base URL, without /v1.
-std::string_view default_base_url(Environment environment);
+YUNO_API std::string_view default_base_url(Environment environment);
 
-enum class LogLevel { kDebug, kInfo, kWarning, kError };
-std::string_view to_string(LogLevel level);
+/// Severity of a log line; ClientOptions::log_level is the lowest one passed to the Logger.
+/// The SDK logs at kDebug only today (a line per HTTP attempt, bodies with log_bodies):
+/// failures reach you as exceptions, not log lines.
+enum class LogLevel {
+  kDebug,    ///< per-attempt detail
+  kInfo,     ///< normal operation
+  kWarning,  ///< unusual but handled
+  kError,    ///< failures
+};
+/// "debug", "info", "warning" or "error".
+YUNO_API std::string_view to_string(LogLevel level);
 
 /// Receives log lines. Lines never contain keys, secrets or card data. Called on the thread
 /// making the call (for `*_async` calls: on the transport's thread, e.g. CurlTransport's
@@ -43,21 +54,26 @@ enum class RetryReason {
   kRateLimited,       ///< HTTP 429
   kRequestInProcess,  ///< 400 REQUEST_IN_PROCESS: the first request with this key still runs
 };
-std::string_view to_string(RetryReason reason);
+/// The reason in snake_case, e.g. "rate_limited" (the log lines' spelling).
+YUNO_API std::string_view to_string(RetryReason reason);
 
 /// What an AttemptObserver sees before and after every HTTP attempt: enough for metrics
 /// and tracing, never a secret or a body.
 struct AttemptEvent {
-  enum class Phase { kStarted, kFinished };
-  Phase phase = Phase::kStarted;
+  /// When the observer is called.
+  enum class Phase {
+    kStarted,   ///< before the attempt is sent
+    kFinished,  ///< after it got a response or failed
+  };
+  Phase phase = Phase::kStarted;  ///< before or after the attempt
   std::string_view method;         ///< "POST"
   std::string_view path_template;  ///< "/v1/customers/{customer_id}": low-cardinality, for metrics
   int attempt = 1;                 ///< 1-based
-  int max_attempts = 1;
+  int max_attempts = 1;            ///< 1 + max_retries
   std::string_view idempotency_key;  ///< empty for reads
   // Set on kFinished only:
   std::optional<int> status_code;           ///< empty when no HTTP response was received
-  std::chrono::microseconds latency{0};
+  std::chrono::microseconds latency{0};     ///< time the attempt took
   std::string_view request_id;              ///< server's request id header, if any
   std::string_view transport_error;         ///< set when status_code is empty
   RetryReason retry_reason = RetryReason::kNone;  ///< kNone: this attempt is the last
@@ -82,7 +98,7 @@ struct BackoffOptions {
 
 /// Everything a YunoClient needs. A plain struct: set what you need, the rest has
 /// safe defaults. Validated by the YunoClient constructor (yuno::ConfigurationError).
-struct ClientOptions {
+struct YUNO_API ClientOptions {
   /// Sent as `public-api-key`. Its prefix (`sandbox_`, `prod_`) picks the environment
   /// when `environment` is not set, and must agree with it when it is.
   std::string public_api_key;
@@ -94,9 +110,11 @@ struct ClientOptions {
   std::optional<Environment> environment;
   /// Overrides the environment's URL (local sandbox, proxies). Given like Yuno's
   /// (`https://api-sandbox.y.uno`) without `/v1`; the SDK adds `/v1` to every path.
-  /// Plain http:// is accepted for loopback hosts only.
+  /// Plain http:// is accepted for loopback hosts only, and never with a production
+  /// environment (TLS verification cannot be turned off).
   std::string base_url;
 
+  /// Per attempt: time allowed to establish the connection (TCP and TLS).
   std::chrono::milliseconds connect_timeout{10'000};
   /// Per attempt. Longer than the 60 s Yuno allows a slow processor, so a payment that
   /// succeeds slowly is not abandoned.
@@ -105,7 +123,7 @@ struct ClientOptions {
   std::chrono::milliseconds overall_timeout{180'000};
   /// Retries after the first attempt; 0 disables retries.
   int max_retries = 2;
-  BackoffOptions backoff;
+  BackoffOptions backoff;  ///< the waits between retries
 
   /// Proxy URL for the default transport; empty: the usual environment variables.
   std::string proxy;
@@ -117,7 +135,7 @@ struct ClientOptions {
   std::string user_agent;
 
   Logger logger;                    ///< empty: no logging
-  LogLevel log_level = LogLevel::kInfo;
+  LogLevel log_level = LogLevel::kInfo;  ///< lines below this level are not formatted
   /// Log request and response bodies at debug level, with card numbers, CVV and secrets masked.
   bool log_bodies = false;
   AttemptObserver observer;          ///< called before and after every attempt

@@ -1,10 +1,12 @@
-// The default transport, on libcurl.
+/// @file
+/// The default transport, on libcurl.
 #pragma once
 
 #include <cstddef>
 #include <memory>
 #include <string>
 
+#include "yuno/export.hpp"
 #include "yuno/http_transport.hpp"
 
 namespace yuno {
@@ -47,9 +49,12 @@ struct CurlTransportOptions {
 ///   handshake, and the CA bundle is parsed once per curl_multi or pooled handle, not per
 ///   connection. Warm handles reuse their buffers: a request allocates little beyond the
 ///   response it returns.
-class CurlTransport : public HttpTransport {
+class YUNO_API CurlTransport : public HttpTransport {
  public:
+  /// Initialises libcurl (once per process); no thread starts before the first send_async()
+  /// or run_after().
   explicit CurlTransport(CurlTransportOptions options = {});
+  /// Stops the transport's thread; pending asynchronous exchanges fail (kOther).
   ~CurlTransport() override;
   CurlTransport(const CurlTransport&) = delete;
   CurlTransport& operator=(const CurlTransport&) = delete;

@@ -1,9 +1,11 @@
-// client.customer_sessions(): customer sessions, the first step of enrolling a payment
-// method through Yuno's SDK (see yuno/payment_methods.hpp).
+/// @file
+/// client.customer_sessions(): customer sessions, the first step of enrolling a payment
+/// method through Yuno's SDK (see yuno/payment_methods.hpp).
 #pragma once
 
 #include <memory>
 
+#include "yuno/export.hpp"
 #include "yuno/models/enrollment.hpp"
 #include "yuno/request_options.hpp"
 #include "yuno/response.hpp"
@@ -15,7 +17,7 @@ class ClientCore;
 
 /// Creates customer sessions. Obtained from YunoClient::customer_sessions(); a cheap handle
 /// that shares the client. Thread-safe.
-class CustomerSessionsClient {
+class YUNO_API CustomerSessionsClient {
  public:
   /// `POST /v1/customers/sessions`. An empty account_id is filled from
   /// RequestOptions::account_id or ClientOptions::account_id. InvalidArgumentError (nothing

@@ -1,10 +1,12 @@
-// client.customers(): the Customers API.
+/// @file
+/// client.customers(): the Customers API.
 #pragma once
 
 #include <future>
 #include <memory>
 #include <string_view>
 
+#include "yuno/export.hpp"
 #include "yuno/models/customer.hpp"
 #include "yuno/request_options.hpp"
 #include "yuno/response.hpp"
@@ -20,7 +22,7 @@ class ClientCore;
 /// Every call has an `*_async` twin returning a std::future, with the same request, retries
 /// and errors (thrown by future.get(); ClientClosedError if the client is destroyed first):
 /// see PaymentsClient and docs/adr/0004-async-api.md.
-class CustomersClient {
+class YUNO_API CustomersClient {
  public:
   /// `POST /v1/customers`. Sends an X-Idempotency-Key (see RequestOptions).
   Response<Customer> create(const CreateCustomerRequest& request,
@@ -38,7 +40,9 @@ class CustomersClient {
   /// ClientOptions::account_id or RequestOptions::account_id (InvalidArgumentError if neither).
   ResponseMetadata remove(std::string_view customer_id, const RequestOptions& options = {}) const;
 
-  // --- Asynchronous twins ---
+  /// The `*_async` twins of the calls above: same request, key, retries and errors, thrown
+  /// by future.get() (ClientClosedError if the client is destroyed first).
+  ///@{
   std::future<Response<Customer>> create_async(const CreateCustomerRequest& request,
                                                const RequestOptions& options = {}) const;
   std::future<Response<Customer>> retrieve_async(std::string_view customer_id,
@@ -50,6 +54,7 @@ class CustomersClient {
                                                const RequestOptions& options = {}) const;
   std::future<ResponseMetadata> remove_async(std::string_view customer_id,
                                              const RequestOptions& options = {}) const;
+  ///@}
 
  private:
   friend class YunoClient;

@@ -1,4 +1,5 @@
-// yuno::Decimal: exact money amounts with Yuno's 4 fractional digits.
+/// @file
+/// yuno::Decimal: exact money amounts with Yuno's 4 fractional digits.
 #pragma once
 
 #include <cstdint>
@@ -7,6 +8,8 @@
 #include <string_view>
 
 #include <nlohmann/json_fwd.hpp>
+
+#include "yuno/export.hpp"
 
 namespace yuno {
 
@@ -19,7 +22,7 @@ namespace yuno {
 /// 150 as 150; both JSON integers and decimals (and numeric strings) are read.
 ///
 /// A value type; safe to share between threads when not modified.
-class Decimal {
+class YUNO_API Decimal {
  public:
   static constexpr int kScale = 4;                     ///< fractional digits kept
   static constexpr std::int64_t kUnitsPerOne = 10000;  ///< 10^kScale
@@ -43,29 +46,40 @@ class Decimal {
   /// Shortest exact text: "19.99", "150", "-0.0001".
   std::string to_string() const;
 
+  /// Exact arithmetic; InvalidArgumentError when the result would overflow.
+  ///@{
   Decimal operator-() const;
   Decimal& operator+=(Decimal other);
   Decimal& operator-=(Decimal other);
   friend Decimal operator+(Decimal a, Decimal b) { return a += b; }
   friend Decimal operator-(Decimal a, Decimal b) { return a -= b; }
+  ///@}
   /// Multiplies by a whole quantity (e.g. unit price times items).
-  friend Decimal operator*(Decimal a, std::int64_t quantity);
+  friend YUNO_API Decimal operator*(Decimal a, std::int64_t quantity);
 
+  /// Exact comparisons: 1.5 == 1.50.
+  ///@{
   friend constexpr bool operator==(Decimal a, Decimal b) noexcept { return a.units_ == b.units_; }
   friend constexpr bool operator!=(Decimal a, Decimal b) noexcept { return a.units_ != b.units_; }
   friend constexpr bool operator<(Decimal a, Decimal b) noexcept { return a.units_ < b.units_; }
   friend constexpr bool operator<=(Decimal a, Decimal b) noexcept { return a.units_ <= b.units_; }
   friend constexpr bool operator>(Decimal a, Decimal b) noexcept { return a.units_ > b.units_; }
   friend constexpr bool operator>=(Decimal a, Decimal b) noexcept { return a.units_ >= b.units_; }
+  ///@}
 
  private:
   constexpr Decimal(std::int64_t units, int /*tag*/) noexcept : units_(units) {}
   std::int64_t units_ = 0;
 };
 
+YUNO_API /// Writes to_string().
 std::ostream& operator<<(std::ostream& out, Decimal value);
 
-void to_json(nlohmann::json& j, const Decimal& value);
-void from_json(const nlohmann::json& j, Decimal& value);
+/// JSON conversions for nlohmann's ADL (`j.get<T>()`, `nlohmann::json j = value;`): include
+/// `<nlohmann/json.hpp>` to call them. from_json throws when the JSON has the wrong type.
+///@{
+YUNO_API void to_json(nlohmann::json& j, const Decimal& value);
+YUNO_API void from_json(const nlohmann::json& j, Decimal& value);
+///@}
 
 }  // namespace yuno

@@ -1,5 +1,6 @@
-// The one seam between the SDK and the network: replace it to route requests through
-// your own HTTP stack, or use yuno::testing::MockTransport in tests.
+/// @file
+/// The one seam between the SDK and the network: replace it to route requests through
+/// your own HTTP stack, or use yuno::testing::MockTransport in tests.
 #pragma once
 
 #include <chrono>
@@ -12,31 +13,34 @@
 #include <variant>
 #include <vector>
 
+#include "yuno/export.hpp"
+
 namespace yuno {
 
 /// Header list in send order. Names are compared case-insensitively.
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
 
 /// The value of the first header named `name` (case-insensitive), if any.
-std::optional<std::string> find_header(const HttpHeaders& headers, std::string_view name);
+YUNO_API std::optional<std::string> find_header(const HttpHeaders& headers, std::string_view name);
 
 /// One HTTP request, fully built by the client (URL encoded, headers validated).
 struct HttpRequest {
   std::string method;  ///< "GET", "POST", "PATCH", "DELETE" (any token method is allowed)
   std::string url;     ///< absolute URL, e.g. "https://api-sandbox.y.uno/v1/customers"
-  HttpHeaders headers;
+  HttpHeaders headers;  ///< keys, account code, idempotency key, content type, user agent
   std::string body;    ///< empty for requests without a body
-  std::chrono::milliseconds connect_timeout{10'000};
+  std::chrono::milliseconds connect_timeout{10'000};  ///< time allowed to connect (TCP, TLS)
   /// Time allowed for the whole exchange (connect, send, wait, receive).
   std::chrono::milliseconds timeout{75'000};
 };
 
 /// An HTTP response of any status: 4xx and 5xx are responses, not failures.
 struct HttpResponse {
-  int status_code = 0;
+  int status_code = 0;  ///< 100 to 599
   HttpHeaders headers;  ///< names as received
-  std::string body;
+  std::string body;     ///< decompressed; empty when the response had none
 
+  /// The first header named `name` (case-insensitive), if any.
   std::optional<std::string> header(std::string_view name) const {
     return find_header(headers, name);
   }
@@ -56,7 +60,8 @@ enum class TransportErrorKind {
 /// A failed exchange. `may_have_reached_server` is what the retry logic needs: false only
 /// when the transport is certain no byte of the request was delivered.
 struct TransportError {
-  TransportErrorKind kind = TransportErrorKind::kOther;
+  TransportErrorKind kind = TransportErrorKind::kOther;  ///< decides whether it is retried
+  /// False only when no byte was sent: then even a write is retried without risk.
   bool may_have_reached_server = true;
   /// Detail for logs and exceptions (e.g. "api.y.uno:443: Connection reset by peer"); the
   /// kind is named by the client. Must not contain headers, bodies or the query string.
@@ -79,7 +84,7 @@ using TransportCallback = std::function<void(TransportResult result)>;
 ///
 /// Hold transports in a std::shared_ptr (ClientOptions::transport is one): the default
 /// send_async() keeps the transport alive while a worker thread runs its send().
-class HttpTransport : public std::enable_shared_from_this<HttpTransport> {
+class YUNO_API HttpTransport : public std::enable_shared_from_this<HttpTransport> {
  public:
   virtual ~HttpTransport() = default;
 

@@ -1,13 +1,14 @@
-// client.payment_methods(): stored payment methods (enrollment, "vaulting").
-//
-// Two ways to enroll, as in Yuno's API:
-//  - direct (server to server): enroll(customer_id, request) with the card data or a
-//    provider token; PCI-certified merchants only when raw card data is sent;
-//  - through a customer session: client.customer_sessions().create(...), then
-//    enroll_in_session(...) (Yuno's SDK collects the card in the browser), and
-//    available_to_enroll(...) for the methods the session offers.
-// An ENROLLED method carries a `vaulted_token`: charge it with
-// CreatePaymentRequest::payment_method.vaulted_token.
+/// @file
+/// client.payment_methods(): stored payment methods (enrollment, "vaulting").
+///
+/// Two ways to enroll, as in Yuno's API:
+///  - direct (server to server): enroll(customer_id, request) with the card data or a
+///    provider token; PCI-certified merchants only when raw card data is sent;
+///  - through a customer session: client.customer_sessions().create(...), then
+///    enroll_in_session(...) (Yuno's SDK collects the card in the browser), and
+///    available_to_enroll(...) for the methods the session offers.
+/// An ENROLLED method carries a `vaulted_token`: charge it with
+/// CreatePaymentRequest::payment_method.vaulted_token.
 #pragma once
 
 #include <memory>
@@ -15,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "yuno/export.hpp"
 #include "yuno/models/enrollment.hpp"
 #include "yuno/models/payment_method.hpp"
 #include "yuno/request_options.hpp"
@@ -29,7 +31,7 @@ class ClientCore;
 /// YunoClient::payment_methods(); a cheap handle that shares the client. Thread-safe.
 /// Every POST and PATCH carries an X-Idempotency-Key, made once per call and reused on its
 /// retries (see RequestOptions).
-class PaymentMethodsClient {
+class YUNO_API PaymentMethodsClient {
  public:
   /// `POST /v1/customers/{customer_id}/payment-methods` (direct workflow). An empty
   /// account_id is filled from RequestOptions::account_id or ClientOptions::account_id.

@@ -1,4 +1,5 @@
-// client.payments(): take payments, then capture, cancel and refund them.
+/// @file
+/// client.payments(): take payments, then capture, cancel and refund them.
 #pragma once
 
 #include <future>
@@ -6,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "yuno/async.hpp"
+#include "yuno/export.hpp"
 #include "yuno/models/payment.hpp"
 #include "yuno/request_options.hpp"
 #include "yuno/response.hpp"
@@ -33,9 +36,11 @@ class ClientCore;
 /// handle of the client is destroyed first, get() throws ClientClosedError. See
 /// docs/adr/0004-async-api.md.
 ///
+/// @code
 ///   std::future<yuno::Response<yuno::Payment>> f = client.payments().create_async(request);
 ///   yuno::Payment payment = f.get();
-class PaymentsClient {
+/// @endcode
+class YUNO_API PaymentsClient {
  public:
   /// `POST /v1/payments`. An empty `account_id` is filled from RequestOptions::account_id or
   /// ClientOptions::account_id; missing account_id, merchant_order_id, description, country
@@ -86,7 +91,9 @@ class PaymentsClient {
                                          const CancelOrRefundRequest& request,
                                          const RequestOptions& options = {}) const;
 
-  // --- Asynchronous twins (see the class comment) ---
+  /// The `*_async` twins of the calls above (see the class comment): same request, key,
+  /// retries and errors, thrown by future.get().
+  ///@{
   std::future<Response<Payment>> create_async(const CreatePaymentRequest& request,
                                               const RequestOptions& options = {}) const;
   std::future<Response<Payment>> retrieve_async(std::string_view payment_id,
@@ -120,6 +127,22 @@ class PaymentsClient {
   std::future<Response<Transaction>> cancel_or_refund_async(
       std::string_view payment_id, std::string_view transaction_id,
       const CancelOrRefundRequest& request, const RequestOptions& options = {}) const;
+  ///@}
+
+  /// Callback flavour of create_async and retrieve_async: `done` gets the ready future on
+  /// the transport's thread (see AsyncCallback); nothing of yours waits, and `done` may
+  /// start the next call. An empty `done` is an InvalidArgumentError, thrown here.
+  /// @code
+  ///   payments.create_async(request, {}, [](std::future<yuno::Response<yuno::Payment>> f) {
+  ///     try { use(f.get()); } catch (const yuno::Error& e) { report(e); }
+  ///   });
+  /// @endcode
+  ///@{
+  void create_async(const CreatePaymentRequest& request, const RequestOptions& options,
+                    AsyncCallback<Response<Payment>> done) const;
+  void retrieve_async(std::string_view payment_id, const RequestOptions& options,
+                      AsyncCallback<Response<Payment>> done) const;
+  ///@}
 
  private:
   friend class YunoClient;

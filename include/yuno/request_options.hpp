@@ -1,4 +1,5 @@
-// Per-call options.
+/// @file
+/// Per-call options.
 #pragma once
 
 #include <chrono>
@@ -17,7 +18,7 @@ struct RequestOptions {
   std::optional<std::string> idempotency_key;
   /// Per-attempt timeout.
   std::optional<std::chrono::milliseconds> timeout;
-  std::optional<int> max_retries;
+  std::optional<int> max_retries;  ///< retries after the first attempt; 0: none
   /// Sent as `account-code` instead of ClientOptions::account_id.
   std::optional<std::string> account_id;
   /// Additional headers. Headers the SDK manages (keys, account code, idempotency key,

@@ -1,5 +1,6 @@
-// client.webhooks(): the webhooks configured on an account (where Yuno sends events, and
-// which ones). Receiving and verifying the events is yuno/webhooks.hpp.
+/// @file
+/// client.webhooks(): the webhooks configured on an account (where Yuno sends events, and
+/// which ones). Receiving and verifying the events is yuno/webhooks.hpp.
 #pragma once
 
 #include <memory>
@@ -7,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "yuno/export.hpp"
 #include "yuno/models/webhook.hpp"
 #include "yuno/request_options.hpp"
 #include "yuno/response.hpp"
@@ -27,7 +29,7 @@ class ClientCore;
 ///
 /// The requests carry credentials (api_key, secret, hmac_client_secret,
 /// oauth2_client_secret): logged bodies mask them and no exception message contains them.
-class WebhooksClient {
+class YUNO_API WebhooksClient {
  public:
   /// `GET /v1/webhooks?account_id=...[&state=...]`; all webhooks when `state` is empty.
   Response<std::vector<Webhook>> list(std::optional<WebhookState> state = std::nullopt,

@@ -1,10 +1,13 @@
-// Receiving Yuno's webhooks safely: verify the signature over the raw bytes, then parse,
-// then drop duplicates (Yuno re-sends an event up to seven times).
-//
-//   // in your HTTP handler, with the body exactly as received:
-//   yuno::WebhookEvent event = yuno::webhooks::construct_event(body, signature, secret);
-//   if (!dedup.first_time(event.dedup_key())) return 200;  // already handled
-//   if (auto payment = event.payment()) ...
+/// @file
+/// Receiving Yuno's webhooks safely: verify the signature over the raw bytes, then parse,
+/// then drop duplicates (Yuno re-sends an event up to seven times).
+///
+/// @code
+///   // in your HTTP handler, with the body exactly as received:
+///   yuno::WebhookEvent event = yuno::webhooks::construct_event(body, signature, secret);
+///   if (!dedup.first_time(event.dedup_key())) return 200;  // already handled
+///   if (auto payment = event.payment()) ...
+/// @endcode
 #pragma once
 
 #include <chrono>
@@ -22,6 +25,7 @@
 
 #include "yuno/clock.hpp"
 #include "yuno/errors.hpp"
+#include "yuno/export.hpp"
 #include "yuno/json.hpp"
 #include "yuno/models/payment.hpp"
 
@@ -29,21 +33,21 @@ namespace yuno {
 
 /// A webhook failed verification. The message says which check failed and never contains
 /// the secret or the signature.
-class SignatureVerificationError : public Error {
+class YUNO_API SignatureVerificationError : public Error {
  public:
   using Error::Error;
 };
 
 /// One event, as Yuno POSTs it. Event types and fields Yuno adds later parse fine and stay
 /// reachable through `data` and `unknown_fields`.
-struct WebhookEvent {
+struct YUNO_API WebhookEvent {
   std::string type;        ///< "payment", "enrollment", "refund", "chargeback", ...
   std::string type_event;  ///< "payment.purchase", "payment.capture", "enrollment.enroll", ...
-  std::optional<std::string> account_id;
+  std::optional<std::string> account_id;  ///< the Yuno account the event belongs to
   std::optional<int> retry;    ///< delivery attempt count (0 for the first)
   std::optional<int> version;  ///< 2
   Json data;                   ///< e.g. {"payment": {...}}
-  Json unknown_fields;
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 
   /// The payment of a payment event (`data.payment`); empty for other events. Throws
   /// InvalidArgumentError (naming the field) when data.payment is not a payment.
@@ -54,15 +58,21 @@ struct WebhookEvent {
   std::optional<Json> section(std::string_view name) const;
 
   /// A key that is the same for every delivery of this event and differs between events:
-  /// `type_event` + ":" + the `idempotency_key` found in `data.<object>` (Yuno keeps it
-  /// across retries). Fallback when the event has none: `type_event` + ":sha256:" + the
+  /// `type_event` + ":" + the `idempotency_key` of the object in `data`, e.g. `data.payment`
+  /// (Yuno keeps it across retries). Fallback when the event has none: `type_event` + ":sha256:" + the
   /// SHA-256 of `data` (the `retry` counter, which changes per delivery, is not in data).
   std::string dedup_key() const;
 };
 
-void to_json(nlohmann::json& j, const WebhookEvent& value);
-void from_json(const nlohmann::json& j, WebhookEvent& value);
+/// JSON conversions for nlohmann's ADL (`j.get<T>()`, `nlohmann::json j = value;`): include
+/// `<nlohmann/json.hpp>` to call them. from_json throws an exception naming the field when
+/// a field has the wrong JSON type; fields it does not know go to `unknown_fields`.
+///@{
+YUNO_API void to_json(nlohmann::json& j, const WebhookEvent& value);
+YUNO_API void from_json(const nlohmann::json& j, WebhookEvent& value);
+///@}
 
+/// Receiving webhooks: signature checks, event parsing and de-duplication.
 namespace webhooks {
 
 /// The header Yuno signs with.
@@ -73,12 +83,12 @@ inline constexpr std::string_view kSignatureHeader = "x-hmac-signature";
 /// non-base64 header is false; whitespace around the header is ignored. A secret that is
 /// empty or has surrounding whitespace (a newline read from a file) is a mistake, not a
 /// mismatch: InvalidArgumentError.
-bool verify_signature(std::string_view raw_body, std::string_view signature_header,
+YUNO_API bool verify_signature(std::string_view raw_body, std::string_view signature_header,
                       std::string_view secret);
 
 /// Verifies first (SignatureVerificationError saying which check failed), then parses the
 /// event (InvalidArgumentError when a correctly signed body is not an event).
-WebhookEvent construct_event(std::string_view raw_body, std::string_view signature_header,
+YUNO_API WebhookEvent construct_event(std::string_view raw_body, std::string_view signature_header,
                              std::string_view secret);
 
 /// What you configured for the webhook in Yuno's dashboard or API.
@@ -90,17 +100,17 @@ struct WebhookSecrets {
 
 /// As above, taking the request's headers (names case-insensitive): checks x-api-key and
 /// x-secret in constant time when configured, then x-hmac-signature.
-WebhookEvent construct_event(std::string_view raw_body,
+YUNO_API WebhookEvent construct_event(std::string_view raw_body,
                              const std::map<std::string, std::string>& headers,
                              const WebhookSecrets& secrets);
 
 /// base64(HMAC-SHA256(secret, raw_body)): sign your own fixtures in tests.
-std::string sign(std::string_view raw_body, std::string_view secret);
+YUNO_API std::string sign(std::string_view raw_body, std::string_view secret);
 
 /// Remembers which events were handled. The in-memory default fits one process; when you
 /// run several instances, implement it on your database (an insert on a unique key).
 /// Implementations must be thread-safe.
-class Deduplicator {
+class YUNO_API Deduplicator {
  public:
   virtual ~Deduplicator() = default;
   /// True the first time `key` is seen (then remembered), false for a repeat.
@@ -109,12 +119,15 @@ class Deduplicator {
 
 /// Bounded, TTL'd, in-memory Deduplicator. The TTL should cover Yuno's retry window
 /// (about 96 hours): the default is 5 days. Thread-safe.
-class InMemoryDeduplicator : public Deduplicator {
+class YUNO_API InMemoryDeduplicator : public Deduplicator {
  public:
+  /// Remembers at most `capacity` keys (the oldest go first), each for `ttl`; `clock`
+  /// defaults to SystemClock.
   explicit InMemoryDeduplicator(std::size_t capacity = 100'000,
                                 std::chrono::milliseconds ttl = std::chrono::hours(24 * 5),
                                 std::shared_ptr<Clock> clock = nullptr);
   bool first_time(const std::string& key) override;
+  /// Keys remembered now.
   std::size_t size() const;
 
  private:

@@ -1,6 +1,8 @@
-// Umbrella header: everything a merchant backend needs.
+/// @file
+/// Umbrella header: everything a merchant backend needs.
 #pragma once
 
+#include "yuno/async.hpp"
 #include "yuno/checkout_sessions.hpp"
 #include "yuno/client.hpp"
 #include "yuno/client_options.hpp"
@@ -27,3 +29,8 @@
 #include "yuno/version.hpp"
 #include "yuno/webhook_endpoints.hpp"
 #include "yuno/webhooks.hpp"
+
+/// @namespace yuno
+/// The SDK: YunoClient and its resource clients, the models (yuno/models/), errors
+/// (yuno/errors.hpp), Decimal money and the HTTP transport seam. Everything else in it
+/// (yuno::internal) is implementation, not API.

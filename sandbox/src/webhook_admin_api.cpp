@@ -169,9 +169,6 @@ std::optional<std::int64_t> renewal_days(const json& body) {
   return value->get<std::int64_t>();
 }
 
-const char* const kOauth2Fields[] = {"oauth2_authentication_url", "oauth2_client_id",
-                                     "oauth2_client_secret", "oauth2_grant_type"};
-
 // The fields create and update share, read into `record` when present (update: only those
 // change). Checks each field on its own; the rules across fields are check_record's.
 void read_common(const json& body, WebhookRecord& record) {

@@ -1,16 +1,17 @@
-// Payments and their transactions: https://docs.y.uno/reference/create-payment,
-// retrieve-payment-by-id, capture-authorization, cancel-payment, refund-payment,
-// cancel-or-refund-a-payment and siblings. See yuno/models/common.hpp for the model
-// conventions; yuno/models/payment_method.hpp for `payment_method`;
-// yuno/models/customer_payer.hpp for `customer_payer`.
-//
-// What Yuno's documents show and these models accept:
-// - amounts as JSON integers, decimals or numeric strings (Amount remembers a string
-//   `value` and writes it back as a string); a transaction inside a payment carries its
-//   `amount` as a bare number (Amount remembers that too);
-// - `transactions` / `transactions_history` as an array or as a single object (Payment
-//   remembers which, and writes back the shape it read);
-// - nulls anywhere, meaning "absent"; the parts kept as yuno::Json drop their null members.
+/// @file
+/// Payments and their transactions: https://docs.y.uno/reference/create-payment,
+/// retrieve-payment-by-id, capture-authorization, cancel-payment, refund-payment,
+/// cancel-or-refund-a-payment and siblings. See yuno/models/common.hpp for the model
+/// conventions; yuno/models/payment_method.hpp for `payment_method`;
+/// yuno/models/customer_payer.hpp for `customer_payer`.
+///
+/// What Yuno's documents show and these models accept:
+/// - amounts as JSON integers, decimals or numeric strings (Amount remembers a string
+///   `value` and writes it back as a string); a transaction inside a payment carries its
+///   `amount` as a bare number (Amount remembers that too);
+/// - `transactions` / `transactions_history` as an array or as a single object (Payment
+///   remembers which, and writes back the shape it read);
+/// - nulls anywhere, meaning "absent"; the parts kept as yuno::Json drop their null members.
 #pragma once
 
 #include <memory>
@@ -22,6 +23,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "yuno/decimal.hpp"
+#include "yuno/export.hpp"
 #include "yuno/json.hpp"
 #include "yuno/models/common.hpp"
 #include "yuno/models/customer_payer.hpp"
@@ -209,24 +211,24 @@ inline const PaymentWorkflow PaymentWorkflow::kRedirect{"REDIRECT"};
 
 /// `amount.currency_conversion`: a dynamic currency conversion quote (DCC).
 struct CurrencyConversion {
-  std::optional<std::string> id;
-  std::optional<std::string> code;
+  std::optional<std::string> id;    ///< the quote's id
+  std::optional<std::string> code;  ///< the quote's code
   std::optional<std::string> status;        ///< "QUOTED", "APPLIED", "DECLINED", "EXPIRED"...
   std::optional<std::string> error_reason;  ///< e.g. "RATES_UNAVAILABLE"
-  std::optional<std::string> provider;
-  std::optional<std::string> provider_currency_conversion_id;
+  std::optional<std::string> provider;      ///< the DCC provider that quoted
+  std::optional<std::string> provider_currency_conversion_id;  ///< the provider's quote id
   std::optional<std::string> cardholder_currency;  ///< ISO 4217
   std::optional<Decimal> cardholder_amount;        ///< in cardholder_currency
-  std::optional<bool> cardholder_accepted;
+  std::optional<bool> cardholder_accepted;  ///< true: charged in cardholder_currency
   /// Exchange rates are ratios, not money (they may need more than 4 decimals): doubles.
   std::optional<double> rate;
-  std::optional<double> rate_margin_percentage;
-  std::optional<std::string> rate_source;
-  std::optional<std::string> description;
+  std::optional<double> rate_margin_percentage;  ///< markup over the wholesale rate, 0 to 100
+  std::optional<std::string> rate_source;  ///< the benchmark: "ECB", "REUTERS"...
+  std::optional<std::string> description;   ///< free text, e.g. shown to the customer or in reports
   std::optional<std::string> created_at;  ///< ISO 8601
-  std::optional<std::string> expires_at;
-  std::optional<Json> provider_data;
-  Json unknown_fields;
+  std::optional<std::string> expires_at;    ///< ISO 8601 UTC
+  std::optional<Json> provider_data;        ///< the provider's raw data, kept as JSON
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// An `amount`: `{"currency": "USD", "value": 150.75, "captured": 0, "refunded": 0}`.
@@ -237,7 +239,9 @@ struct CurrencyConversion {
 /// `amount` of a transaction inside a payment (then only `value` is set: the currency is
 /// the payment's). An Amount you build is always written as an object with a number.
 struct Amount {
+  /// Zero, no currency.
   Amount() = default;
+  /// `Amount(Decimal::parse("150.75"), "USD")`.
   Amount(Decimal amount_value, std::string currency_code)
       : value(amount_value), currency(std::move(currency_code)) {}
 
@@ -245,8 +249,8 @@ struct Amount {
   std::string currency;  ///< ISO 4217: "USD"; not written when empty
   std::optional<Decimal> captured;  ///< responses: captured so far (two-step payments)
   std::optional<Decimal> refunded;  ///< responses: refunded so far
-  std::optional<CurrencyConversion> currency_conversion;
-  Json unknown_fields;
+  std::optional<CurrencyConversion> currency_conversion;  ///< a DCC quote, if any
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 
  private:
   friend void to_json(nlohmann::json& j, const Amount& value);
@@ -259,7 +263,7 @@ struct Amount {
 struct PaymentCheckout {
   std::optional<std::string> session;       ///< checkout session id
   std::optional<bool> sdk_action_required;  ///< the front end must continue (3DS, redirect...)
-  Json unknown_fields;
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// One of `additional_data.order.items`.
@@ -268,71 +272,77 @@ struct OrderItem {
   std::optional<std::string> name;     ///< required by Yuno in requests
   std::optional<int> quantity;         ///< required by Yuno in requests
   std::optional<Decimal> unit_amount;  ///< required by Yuno in requests
-  std::optional<std::string> category;
-  std::optional<std::string> brand;
-  std::optional<std::string> sku_code;
-  std::optional<std::string> manufacture_part_number;
-  std::optional<std::string> image_url;
-  std::optional<std::string> url;
-  Json unknown_fields;
+  std::optional<std::string> category;      ///< e.g. "CARD"
+  std::optional<std::string> brand;         ///< e.g. "VISA"
+  std::optional<std::string> sku_code;                 ///< stock keeping unit
+  std::optional<std::string> manufacture_part_number;  ///< MPN
+  std::optional<std::string> image_url;                ///< the product's picture
+  std::optional<std::string> url;                      ///< the product's page
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// `additional_data.order.shipping`.
 struct OrderShipping {
   std::optional<std::string> type;  ///< "STANDARD", "EXPRESS", "SAME_DAY"...
-  std::optional<std::string> carrier;
-  std::optional<std::string> deliver_at;
-  std::optional<std::string> description;
-  Json unknown_fields;
+  std::optional<std::string> carrier;     ///< the shipping carrier
+  std::optional<std::string> deliver_at;  ///< estimated delivery, ISO 8601
+  std::optional<std::string> description;   ///< free text, e.g. shown to the customer or in reports
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// `additional_data.order`: items, shipping and fees typed; the rest kept as JSON.
 struct PaymentOrder {
-  std::optional<std::vector<OrderItem>> items;
+  std::optional<std::vector<OrderItem>> items;  ///< what was bought
+  /// Parts of the payment's amount, major units (already included in it).
+  ///@{
   std::optional<Decimal> shipping_amount;
   std::optional<Decimal> fee_amount;
   std::optional<Decimal> tip_amount;
-  std::optional<OrderShipping> shipping;
-  std::optional<std::string> sales_channel;
-  std::optional<Json> discounts;
-  std::optional<Json> taxes;
-  std::optional<Json> tickets;
-  std::optional<Json> account_funding;
-  std::optional<Json> fulfillment;
-  Json unknown_fields;
+  ///@}
+  std::optional<OrderShipping> shipping;      ///< how it ships
+  std::optional<std::string> sales_channel;   ///< your sales channel id
+  std::optional<Json> discounts;              ///< discounts applied, kept as JSON
+  std::optional<Json> taxes;                ///< tax details, kept as JSON
+  std::optional<Json> tickets;          ///< event tickets, kept as JSON
+  std::optional<Json> account_funding;  ///< account funding transaction (AFT) data
+  std::optional<Json> fulfillment;      ///< fulfillment data, kept as JSON
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// `additional_data`: optional order and industry data that improves approval rates.
 struct AdditionalData {
-  std::optional<PaymentOrder> order;
+  std::optional<PaymentOrder> order;  ///< items, shipping, fees
   std::optional<Json> airline;  ///< pnr, legs, passengers, tickets
-  std::optional<Json> seller_details;
-  std::optional<Json> transportations;
-  Json unknown_fields;
+  std::optional<Json> seller_details;   ///< the seller, for marketplaces
+  std::optional<Json> transportations;  ///< ground transportation data
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// `split_marketplace[].amount`.
 struct SplitAmount {
-  std::optional<Decimal> value;
-  std::optional<std::string> currency;
-  std::optional<std::string> calculation_type;
-  std::optional<Decimal> fixed_amount;
+  std::optional<Decimal> value;                ///< the share, major units
+  std::optional<std::string> currency;         ///< ISO 4217
+  std::optional<std::string> calculation_type;  ///< how the share is computed, e.g. "FIXED"
+  std::optional<Decimal> fixed_amount;         ///< the fixed part, major units
   std::optional<double> percentage;  ///< a ratio, not money
-  std::optional<std::string> rounding_mode;
-  Json unknown_fields;
+  std::optional<std::string> rounding_mode;  ///< rounding of computed shares
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// One of `split_marketplace`: a share of the payment for a marketplace recipient.
 struct SplitMarketplaceEntry {
   std::optional<std::string> type;  ///< "PURCHASE", "COMMISSION", "PAYMENTFEE"...
+  /// The recipient: Yuno's recipient_id, or the provider's provider_recipient_id.
+  ///@{
   std::optional<std::string> recipient_id;
   std::optional<std::string> provider_recipient_id;
-  std::optional<std::string> recipient_type;
-  std::optional<std::string> merchant_reference;
-  std::optional<std::string> description;
-  std::optional<SplitAmount> amount;
-  std::optional<Json> liability;
-  Json unknown_fields;
+  ///@}
+  std::optional<std::string> recipient_type;  ///< the recipient type for the provider
+  std::optional<std::string> merchant_reference;  ///< your own reference for this operation
+  std::optional<std::string> description;   ///< free text, e.g. shown to the customer or in reports
+  std::optional<SplitAmount> amount;  ///< the share
+  std::optional<Json> liability;      ///< who bears fees and chargebacks
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 // ---------------------------------------------------------------------------------------
@@ -352,29 +362,31 @@ struct Transaction {
   /// In capture/cancel/refund responses an object; inside a payment a bare number (then
   /// only `amount->value` is set; the currency is the payment's).
   std::optional<Amount> amount;
-  std::optional<std::string> description;
-  std::optional<std::string> merchant_reference;
-  std::optional<std::string> reason;
+  std::optional<std::string> description;   ///< free text, e.g. shown to the customer or in reports
+  std::optional<std::string> merchant_reference;  ///< your own reference for this operation
+  std::optional<std::string> reason;  ///< the processing type, as Yuno sent it
   std::optional<std::string> response_code;  ///< Yuno's code: "SUCCEEDED", "DECLINED_BY_BANK"...
-  std::optional<std::string> response_message;
+  std::optional<std::string> response_message;  ///< Yuno's message for response_code
+  /// The card network's merchant advice code (retry advice)
   std::optional<std::string> merchant_advice_code;
-  std::optional<std::string> merchant_advice_code_message;
-  std::optional<std::string> provider_id;
+  std::optional<std::string> merchant_advice_code_message;  ///< its text
+  std::optional<std::string> provider_id;   ///< the provider (processor) that handled it
   std::optional<PaymentMethod> payment_method;  ///< uses `detail`
   std::optional<Json> provider_data;            ///< the processor's ids, codes and raw messages
-  std::optional<Json> connection_data;
-  std::optional<Json> three_d_secure_action_required;
-  std::optional<CustomerPayer> customer_payer;
+  std::optional<Json> connection_data;      ///< connection data of the provider, kept as JSON
+  std::optional<Json> three_d_secure_action_required;  ///< 3DS step to complete, kept as JSON
+  std::optional<CustomerPayer> customer_payer;  ///< who pays (see CustomerPayer)
+  /// True: Yuno retries the operation itself after a first error or decline.
   std::optional<bool> simplified_mode;
-  std::optional<bool> receipt;
-  std::optional<std::string> receipt_url;
-  std::optional<std::string> receipt_language;
+  std::optional<bool> receipt;              ///< whether a receipt is needed
+  std::optional<std::string> receipt_url;   ///< the receipt's URL
+  std::optional<std::string> receipt_language;  ///< the receipt's language, e.g. "EN"
   std::optional<std::string> created_at;  ///< ISO 8601 UTC
-  std::optional<std::string> updated_at;
+  std::optional<std::string> updated_at;    ///< ISO 8601 UTC
   /// The payment this transaction belongs to (capture/cancel/refund responses); null when
   /// absent, e.g. for the transactions listed inside a payment.
   std::shared_ptr<const Payment> payment;
-  Json unknown_fields;
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// A payment as Yuno returns it (create, retrieve, refund; webhooks' `data.payment`).
@@ -393,50 +405,57 @@ struct Transaction {
 /// - is_canceled(): status CANCELED.
 /// ERROR, EXPIRED, VERIFIED, IN_DISPUTE, CHARGEBACK, FRAUD and unknown statuses answer
 /// false to all of them: compare `status` directly.
-struct Payment {
+struct YUNO_API Payment {
   std::string id;  ///< Yuno's payment id (UUID)
-  std::optional<std::string> account_id;
-  std::optional<std::string> account_code;
+  std::optional<std::string> account_id;  ///< the Yuno account
+  std::optional<std::string> account_code;  ///< the account code
   std::optional<std::string> idempotency_key;  ///< the key of the request that created it
-  std::optional<std::string> description;
+  std::optional<std::string> description;   ///< free text, e.g. shown to the customer or in reports
   std::optional<std::string> country;  ///< ISO 3166-1 alpha-2
   PaymentStatus status;                ///< empty when absent
   PaymentSubStatus sub_status;         ///< empty when absent
-  std::optional<std::string> merchant_order_id;
-  std::optional<std::string> merchant_reference;
-  std::optional<Amount> amount;
-  std::optional<PaymentCheckout> checkout;
+  std::optional<std::string> merchant_order_id;  ///< your order id
+  std::optional<std::string> merchant_reference;  ///< your own reference for this operation
+  std::optional<Amount> amount;  ///< value, currency, captured and refunded so far
+  std::optional<PaymentCheckout> checkout;  ///< the checkout session it belongs to
   std::optional<PaymentMethod> payment_method;  ///< uses `payment_method_detail`
-  std::optional<CustomerPayer> customer_payer;
+  std::optional<CustomerPayer> customer_payer;  ///< who pays (see CustomerPayer)
+  /// Order, airline and seller data; improves approval rates.
   std::optional<AdditionalData> additional_data;
-  std::optional<PaymentWorkflow> workflow;
+  std::optional<PaymentWorkflow> workflow;  ///< how the payment data is collected (PaymentWorkflow)
+  /// Where the customer is sent back after a redirect (3DS, bank page...)
   std::optional<std::string> callback_url;
-  std::optional<std::vector<MetadataEntry>> metadata;
+  std::optional<std::vector<MetadataEntry>> metadata;  ///< your key/value pairs (strings)
   /// The payment's transactions (the current one, or all of them, depending on the
   /// endpoint). Yuno sends an array or a single object: both are read into this vector.
   std::vector<Transaction> transactions;
   /// Every transaction of the payment, when Yuno includes the history (array or object).
   std::vector<Transaction> transactions_history;
+  /// How the amount is split between marketplace recipients.
   std::optional<std::vector<SplitMarketplaceEntry>> split_marketplace;
-  std::optional<Json> split;
-  std::optional<Json> taxes;
-  std::optional<Json> fraud_screening;
-  std::optional<Json> routing_rules;
-  std::optional<Json> subscription;
-  std::optional<std::string> subscription_code;
-  std::optional<std::string> payment_link_id;
-  std::optional<std::string> payment_link_code;
+  std::optional<Json> split;                ///< split details, kept as JSON
+  std::optional<Json> taxes;                ///< tax details, kept as JSON
+  std::optional<Json> fraud_screening;      ///< fraud screening results, kept as JSON
+  std::optional<Json> routing_rules;        ///< routing applied, kept as JSON
+  std::optional<Json> subscription;  ///< the subscription this payment belongs to, kept as JSON
+  std::optional<std::string> subscription_code;  ///< the subscription code
+  std::optional<std::string> payment_link_id;  ///< the payment link it came from, if any
+  std::optional<std::string> payment_link_code;  ///< the payment link code, if any
+  /// True: Yuno retries the operation itself after a first error or decline.
   std::optional<bool> simplified_mode;
   std::optional<std::string> created_at;  ///< ISO 8601 UTC
-  std::optional<std::string> updated_at;
-  Json unknown_fields;
+  std::optional<std::string> updated_at;    ///< ISO 8601 UTC
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 
+  /// Status helpers: see the struct's comment for what each means.
+  ///@{
   bool is_approved() const;
   bool is_pending() const;
   bool is_authorized() const;
   bool is_declined() const;
   bool is_refunded() const;
   bool is_canceled() const;
+  ///@}
 
   /// Copies of the transactions of this type, from `transactions` then
   /// `transactions_history` (each id once), in that order.
@@ -478,12 +497,13 @@ struct Payment {
 
 /// `response_additional_data` of cancel/refund requests: extra data for the response.
 struct ResponseAdditionalData {
-  std::optional<bool> receipt;
+  std::optional<bool> receipt;              ///< whether a receipt is needed
   std::optional<std::string> receipt_language;  ///< "EN", "ES", "PT"
+  /// Include the (obfuscated) request sent to the provider.
   std::optional<bool> raw_request;
-  std::optional<bool> raw_response;
-  std::optional<bool> transactions_history;
-  Json unknown_fields;
+  std::optional<bool> raw_response;         ///< include the provider's raw response
+  std::optional<bool> transactions_history;  ///< include the transactions history
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// Body of `POST /v1/payments`. Yuno requires account_id, description (3 to 255 chars),
@@ -492,64 +512,73 @@ struct ResponseAdditionalData {
 /// leave some out. For a two-step payment (authorize now, capture later) set
 /// `payment_method.detail.card.capture = false`.
 struct CreatePaymentRequest {
-  std::optional<std::string> account_id;
-  std::optional<std::string> description;
+  std::optional<std::string> account_id;  ///< empty: the client's account id
+  std::optional<std::string> description;   ///< free text, e.g. shown to the customer or in reports
   std::optional<std::string> country;  ///< ISO 3166-1 alpha-2
-  std::optional<std::string> merchant_order_id;
-  std::optional<std::string> merchant_reference;
-  Amount amount;
-  std::optional<PaymentWorkflow> workflow;
-  std::optional<PaymentCheckout> checkout;
-  std::optional<CustomerPayer> customer_payer;
+  std::optional<std::string> merchant_order_id;  ///< your order id
+  std::optional<std::string> merchant_reference;  ///< your own reference for this operation
+  Amount amount;  ///< what to charge; currency required
+  std::optional<PaymentWorkflow> workflow;  ///< how the payment data is collected (PaymentWorkflow)
+  std::optional<PaymentCheckout> checkout;  ///< the checkout session it belongs to
+  std::optional<CustomerPayer> customer_payer;  ///< who pays (see CustomerPayer)
+  /// type plus token, vaulted_token or (PCI) card data; detail.card.capture = false to
+  /// authorize only.
   std::optional<PaymentMethod> payment_method;
+  /// Order, airline and seller data; improves approval rates.
   std::optional<AdditionalData> additional_data;
   std::optional<std::vector<MetadataEntry>> metadata;  ///< up to 50 entries
   std::optional<std::string> callback_url;  ///< where the customer returns after a redirection
+  /// How the amount is split between marketplace recipients.
   std::optional<std::vector<SplitMarketplaceEntry>> split_marketplace;
   std::optional<Json> fraud_screening;  ///< {"stand_alone": true}
-  std::optional<Json> subscription;
-  std::optional<Json> taxes;
-  Json unknown_fields;
+  std::optional<Json> subscription;  ///< the subscription this payment belongs to, kept as JSON
+  std::optional<Json> taxes;                ///< tax details, kept as JSON
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// Body of `POST /v1/payments/{payment_id}/transactions/{transaction_id}/capture`.
 /// Yuno requires merchant_reference (3 to 255 chars) and amount; a smaller amount than
 /// authorized is a partial capture.
 struct CaptureRequest {
+  /// Less than authorized: a partial capture. Required by Yuno; capture(payment, request)
+  /// fills an empty one with Payment::capturable_amount().
   std::optional<Amount> amount;
-  std::optional<std::string> merchant_reference;
+  std::optional<std::string> merchant_reference;  ///< your own reference for this operation
   std::optional<std::string> reason;  ///< e.g. "PRODUCT_CONFIRMED"
-  std::optional<std::string> description;
+  std::optional<std::string> description;   ///< free text, e.g. shown to the customer or in reports
+  /// Order, airline and seller data; improves approval rates.
   std::optional<AdditionalData> additional_data;
   std::optional<bool> simplified_mode;  ///< let Yuno retry after an error or a decline
-  Json unknown_fields;
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// Body of `POST /v1/payments/{payment_id}/transactions/{transaction_id}/cancel`.
 /// Yuno requires merchant_reference (3 to 255 chars).
 struct CancelRequest {
-  std::optional<std::string> description;
+  std::optional<std::string> description;   ///< free text, e.g. shown to the customer or in reports
   std::optional<std::string> reason;  ///< "DUPLICATE", "FRAUDULENT", "REQUESTED_BY_CUSTOMER"
-  std::optional<std::string> merchant_reference;
-  std::optional<ResponseAdditionalData> response_additional_data;
-  Json unknown_fields;
+  std::optional<std::string> merchant_reference;  ///< your own reference for this operation
+  std::optional<ResponseAdditionalData> response_additional_data;  ///< extra data to return
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// Body of `POST /v1/payments/{payment_id}/transactions/{transaction_id}/refund`. Without
 /// an amount the refund is full; with one, partial. Yuno requires merchant_reference.
 struct RefundRequest {
-  std::optional<Amount> amount;
-  std::optional<std::string> description;
+  std::optional<Amount> amount;  ///< empty: full refund
+  std::optional<std::string> description;   ///< free text, e.g. shown to the customer or in reports
   /// "DUPLICATE", "FRAUDULENT", "REQUESTED_BY_CUSTOMER", or "REVERSE" (also reverse the
   /// recipients' funds of a split payment).
   std::optional<std::string> reason;
-  std::optional<std::string> merchant_reference;
+  std::optional<std::string> merchant_reference;  ///< your own reference for this operation
+  /// How the amount is split between marketplace recipients.
   std::optional<std::vector<SplitMarketplaceEntry>> split_marketplace;
+  /// True: Yuno retries the operation itself after a first error or decline.
   std::optional<bool> simplified_mode;
-  std::optional<ResponseAdditionalData> response_additional_data;
+  std::optional<ResponseAdditionalData> response_additional_data;  ///< extra data to return
   std::optional<CustomerPayer> customer_payer;  ///< some methods need payer data to refund
   std::optional<PaymentMethod> payment_method;  ///< e.g. the bank account to refund to
-  Json unknown_fields;
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// Body of `POST /v1/payments/{payment_id}/cancel-or-refund` and
@@ -557,51 +586,58 @@ struct RefundRequest {
 /// cancels the payment if it can still be canceled, and refunds it otherwise. Fields as in
 /// RefundRequest; the amount (partial refunds) is ignored for a cancellation.
 struct CancelOrRefundRequest {
-  std::optional<Amount> amount;
-  std::optional<std::string> description;
+  std::optional<Amount> amount;  ///< partial refund amount; ignored for a cancellation
+  std::optional<std::string> description;   ///< free text, e.g. shown to the customer or in reports
   std::optional<std::string> reason;  ///< required by Yuno on the payment-level endpoint
-  std::optional<std::string> merchant_reference;
+  std::optional<std::string> merchant_reference;  ///< your own reference for this operation
+  /// How the amount is split between marketplace recipients.
   std::optional<std::vector<SplitMarketplaceEntry>> split_marketplace;
+  /// True: Yuno retries the operation itself after a first error or decline.
   std::optional<bool> simplified_mode;
-  std::optional<ResponseAdditionalData> response_additional_data;
-  std::optional<CustomerPayer> customer_payer;
-  std::optional<PaymentMethod> payment_method;
-  Json unknown_fields;
+  std::optional<ResponseAdditionalData> response_additional_data;  ///< extra data to return
+  std::optional<CustomerPayer> customer_payer;  ///< some methods need payer data to refund
+  std::optional<PaymentMethod> payment_method;  ///< e.g. the bank account to refund to
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
-void to_json(nlohmann::json& j, const CurrencyConversion& value);
-void from_json(const nlohmann::json& j, CurrencyConversion& value);
-void to_json(nlohmann::json& j, const Amount& value);
-void from_json(const nlohmann::json& j, Amount& value);
-void to_json(nlohmann::json& j, const PaymentCheckout& value);
-void from_json(const nlohmann::json& j, PaymentCheckout& value);
-void to_json(nlohmann::json& j, const OrderItem& value);
-void from_json(const nlohmann::json& j, OrderItem& value);
-void to_json(nlohmann::json& j, const OrderShipping& value);
-void from_json(const nlohmann::json& j, OrderShipping& value);
-void to_json(nlohmann::json& j, const PaymentOrder& value);
-void from_json(const nlohmann::json& j, PaymentOrder& value);
-void to_json(nlohmann::json& j, const AdditionalData& value);
-void from_json(const nlohmann::json& j, AdditionalData& value);
-void to_json(nlohmann::json& j, const SplitAmount& value);
-void from_json(const nlohmann::json& j, SplitAmount& value);
-void to_json(nlohmann::json& j, const SplitMarketplaceEntry& value);
-void from_json(const nlohmann::json& j, SplitMarketplaceEntry& value);
-void to_json(nlohmann::json& j, const Transaction& value);
-void from_json(const nlohmann::json& j, Transaction& value);
-void to_json(nlohmann::json& j, const Payment& value);
-void from_json(const nlohmann::json& j, Payment& value);
-void to_json(nlohmann::json& j, const ResponseAdditionalData& value);
-void from_json(const nlohmann::json& j, ResponseAdditionalData& value);
-void to_json(nlohmann::json& j, const CreatePaymentRequest& value);
-void from_json(const nlohmann::json& j, CreatePaymentRequest& value);
-void to_json(nlohmann::json& j, const CaptureRequest& value);
-void from_json(const nlohmann::json& j, CaptureRequest& value);
-void to_json(nlohmann::json& j, const CancelRequest& value);
-void from_json(const nlohmann::json& j, CancelRequest& value);
-void to_json(nlohmann::json& j, const RefundRequest& value);
-void from_json(const nlohmann::json& j, RefundRequest& value);
-void to_json(nlohmann::json& j, const CancelOrRefundRequest& value);
-void from_json(const nlohmann::json& j, CancelOrRefundRequest& value);
+/// JSON conversions for nlohmann's ADL (`j.get<T>()`, `nlohmann::json j = value;`): include
+/// `<nlohmann/json.hpp>` to call them. from_json throws an exception naming the field when
+/// a field has the wrong JSON type; fields it does not know go to `unknown_fields`.
+///@{
+YUNO_API void to_json(nlohmann::json& j, const CurrencyConversion& value);
+YUNO_API void from_json(const nlohmann::json& j, CurrencyConversion& value);
+YUNO_API void to_json(nlohmann::json& j, const Amount& value);
+YUNO_API void from_json(const nlohmann::json& j, Amount& value);
+YUNO_API void to_json(nlohmann::json& j, const PaymentCheckout& value);
+YUNO_API void from_json(const nlohmann::json& j, PaymentCheckout& value);
+YUNO_API void to_json(nlohmann::json& j, const OrderItem& value);
+YUNO_API void from_json(const nlohmann::json& j, OrderItem& value);
+YUNO_API void to_json(nlohmann::json& j, const OrderShipping& value);
+YUNO_API void from_json(const nlohmann::json& j, OrderShipping& value);
+YUNO_API void to_json(nlohmann::json& j, const PaymentOrder& value);
+YUNO_API void from_json(const nlohmann::json& j, PaymentOrder& value);
+YUNO_API void to_json(nlohmann::json& j, const AdditionalData& value);
+YUNO_API void from_json(const nlohmann::json& j, AdditionalData& value);
+YUNO_API void to_json(nlohmann::json& j, const SplitAmount& value);
+YUNO_API void from_json(const nlohmann::json& j, SplitAmount& value);
+YUNO_API void to_json(nlohmann::json& j, const SplitMarketplaceEntry& value);
+YUNO_API void from_json(const nlohmann::json& j, SplitMarketplaceEntry& value);
+YUNO_API void to_json(nlohmann::json& j, const Transaction& value);
+YUNO_API void from_json(const nlohmann::json& j, Transaction& value);
+YUNO_API void to_json(nlohmann::json& j, const Payment& value);
+YUNO_API void from_json(const nlohmann::json& j, Payment& value);
+YUNO_API void to_json(nlohmann::json& j, const ResponseAdditionalData& value);
+YUNO_API void from_json(const nlohmann::json& j, ResponseAdditionalData& value);
+YUNO_API void to_json(nlohmann::json& j, const CreatePaymentRequest& value);
+YUNO_API void from_json(const nlohmann::json& j, CreatePaymentRequest& value);
+YUNO_API void to_json(nlohmann::json& j, const CaptureRequest& value);
+YUNO_API void from_json(const nlohmann::json& j, CaptureRequest& value);
+YUNO_API void to_json(nlohmann::json& j, const CancelRequest& value);
+YUNO_API void from_json(const nlohmann::json& j, CancelRequest& value);
+YUNO_API void to_json(nlohmann::json& j, const RefundRequest& value);
+YUNO_API void from_json(const nlohmann::json& j, RefundRequest& value);
+YUNO_API void to_json(nlohmann::json& j, const CancelOrRefundRequest& value);
+YUNO_API void from_json(const nlohmann::json& j, CancelOrRefundRequest& value);
+///@}
 
 }  // namespace yuno

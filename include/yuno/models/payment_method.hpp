@@ -1,12 +1,13 @@
-// The `payment_method` object, in both of its roles:
-// - a payment's `payment_method`: what the customer pays with (a one-time token, a vaulted
-//   token, or raw card data for PCI-certified merchants) and, in responses, what Yuno
-//   reports about it (card brand, authorization code, installments...).
-//   https://docs.y.uno/reference/create-payment
-// - a stored (enrolled) payment method, as the enrollment endpoints return it: status,
-//   vaulted_token, card data, enrollment session, provider, verification.
-//   https://docs.y.uno/reference/enroll-payment-method-api and siblings.
-// See yuno/models/common.hpp for the model conventions.
+/// @file
+/// The `payment_method` object, in both of its roles:
+/// - a payment's `payment_method`: what the customer pays with (a one-time token, a vaulted
+///   token, or raw card data for PCI-certified merchants) and, in responses, what Yuno
+///   reports about it (card brand, authorization code, installments...).
+///   https://docs.y.uno/reference/create-payment
+/// - a stored (enrolled) payment method, as the enrollment endpoints return it: status,
+///   vaulted_token, card data, enrollment session, provider, verification.
+///   https://docs.y.uno/reference/enroll-payment-method-api and siblings.
+/// See yuno/models/common.hpp for the model conventions.
 #pragma once
 
 #include <iosfwd>
@@ -17,6 +18,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "yuno/decimal.hpp"
+#include "yuno/export.hpp"
 #include "yuno/json.hpp"
 #include "yuno/models/common.hpp"
 #include "yuno/models/customer_payer.hpp"
@@ -34,23 +36,23 @@ namespace yuno {
 /// digits of the number; the security code, the PIN, the holder name and the whole network
 /// token fully), and parse errors of the payment models name fields and JSON types, never
 /// values. Never print a CardData any other way (e.g. by serializing it).
-struct CardData {
+struct YUNO_API CardData {
   std::optional<std::string> number;         ///< PAN (requests only)
   std::optional<std::string> security_code;  ///< CVV/CVC (requests only)
   std::optional<int> expiration_month;       ///< 1 to 12
   std::optional<int> expiration_year;        ///< as Yuno's examples send it: 2026
-  std::optional<std::string> holder_name;
+  std::optional<std::string> holder_name;   ///< the cardholder's name
   std::optional<std::string> type;  ///< "CREDIT", "DEBIT", "PREPAID"...
   // Returned by Yuno:
   std::optional<std::string> brand;     ///< "VISA", "MASTERCARD"...
   std::optional<std::string> category;  ///< "CLASSIC", "PREPAID RELOADABLE"...
   std::optional<std::string> iin;       ///< issuer identification number (first digits)
   std::optional<std::string> lfd;       ///< last four digits
-  std::optional<int> number_length;
-  std::optional<int> security_code_length;
+  std::optional<int> number_length;         ///< digits in the card number
+  std::optional<int> security_code_length;  ///< digits in the CVV
   std::optional<std::string> issuer;  ///< issuing bank, as enrolled methods name it
-  std::optional<std::string> issuer_name;
-  std::optional<std::string> issuer_code;
+  std::optional<std::string> issuer_name;   ///< the issuing bank
+  std::optional<std::string> issuer_code;   ///< the issuer's code
   std::optional<std::string> country_code;  ///< issuing country, ISO 3166-1 alpha-2
   std::optional<std::string> fingerprint;   ///< stable id of the card number
   std::optional<Json> three_d_secure;       ///< 3DS result fields, kept untyped
@@ -60,7 +62,7 @@ struct CardData {
   std::optional<Json> network_token;
   // Enrollment requests (direct workflow) may also send:
   std::optional<std::string> scheme;  ///< the validated card scheme
-  std::optional<std::string> soft_descriptor;
+  std::optional<std::string> soft_descriptor;  ///< text on the statement of the cardholder
   std::optional<std::string> card_pin;               ///< sensitive: masked by to_string()
   std::optional<std::string> authentication_method;  ///< Click to Pay: "FIDO2"...
   Json unknown_fields;                               ///< not printed by to_string()
@@ -72,16 +74,17 @@ struct CardData {
 };
 
 /// Same text as CardData::to_string().
-std::ostream& operator<<(std::ostream& out, const CardData& card);
+YUNO_API std::ostream& operator<<(std::ostream& out, const CardData& card);
 
 /// `stored_credentials`: how a stored card is used (card-on-file, subscriptions).
 struct StoredCredentials {
   /// "CARD_ON_FILE", "SUBSCRIPTION", "UNSCHEDULED_CARD_ON_FILE"
   std::optional<std::string> reason;
   std::optional<std::string> usage;  ///< "FIRST", "USED"
-  std::optional<std::string> subscription_agreement_id;
+  std::optional<std::string> subscription_agreement_id;  ///< the subscription agreement
+  /// The card network's transaction id (recurring charges)
   std::optional<std::string> network_transaction_id;
-  Json unknown_fields;
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// `payment_method.detail.card` (requests and transactions) and
@@ -91,41 +94,46 @@ struct CardDetail {
   /// true or unset for a purchase, captured at once.
   std::optional<bool> capture;
   std::optional<int> installments;  ///< number of installments
+  /// Months before the first installment is debited.
   std::optional<int> first_installment_deferral;
   std::optional<std::string> installments_type;  ///< "MERCHANT", "ISSUER", "NONE", or ""
-  std::optional<Json> installments_plan_id;
-  std::optional<Decimal> installment_amount;
-  std::optional<Decimal> installments_total_amount;
+  std::optional<Json> installments_plan_id;  ///< an installments plan created in Yuno
+  std::optional<Decimal> installment_amount;  ///< each installment, major units
+  std::optional<Decimal> installments_total_amount;  ///< all installments together, major units
   std::optional<std::string> soft_descriptor;  ///< text on the customer's statement
   std::optional<bool> verify;  ///< true: only verify the card (zero-amount authorization)
+  /// Raw card data: PCI-certified merchants only; masked in logs.
   std::optional<CardData> card_data;
-  std::optional<StoredCredentials> stored_credentials;
+  std::optional<StoredCredentials> stored_credentials;  ///< stored-credential (card on file) data
   std::optional<Json> three_d_secure;  ///< 3DS data sent or returned, kept untyped
   std::optional<Json> network_token;   ///< network token data, kept untyped
-  std::optional<Json> external_providers_data;
-  std::optional<Json> delayed_capture_settings;
-  std::optional<Json> delayed_cancel_settings;
+  std::optional<Json> external_providers_data;  ///< provider-issued tokens for this payment
+  std::optional<Json> delayed_capture_settings;  ///< auto-capture after a delay (capture = false)
+  std::optional<Json> delayed_cancel_settings;  ///< auto-cancel after a delay (capture = false)
   // Returned by Yuno:
-  std::optional<std::string> authorization_code;
+  std::optional<std::string> authorization_code;  ///< the issuer's authorization code
+  /// The acquirer's reference (ARN), for disputes.
   std::optional<std::string> acquirer_reference_number;
-  std::optional<std::string> retrieval_reference_number;
+  std::optional<std::string> retrieval_reference_number;  ///< the retrieval reference number (RRN)
   std::optional<std::string> redirect_url;  ///< where to send the customer (e.g. 3DS)
+  /// A fingerprint of the card: the same card gives the same value.
   std::optional<std::string> fingerprint;
-  std::optional<Json> voucher;
-  Json unknown_fields;
+  std::optional<Json> voucher;              ///< voucher data, kept as JSON
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// `payment_method.detail` / `payment_method.payment_method_detail`: the details of the
 /// method used. Only the card is typed; the other methods' details are kept as JSON.
 struct PaymentMethodDetail {
-  std::optional<CardDetail> card;
+  std::optional<CardDetail> card;           ///< card payments
   std::optional<Json> wallet;         ///< APPLE_PAY, GOOGLE_PAY, MERCADO_PAGO_WALLET...
   std::optional<Json> bank_transfer;  ///< PIX, SPEI, PSE...
   std::optional<Json> ticket;         ///< vouchers, cash: OXXO, EFECTY...
   std::optional<Json> bnpl;           ///< buy now, pay later
-  std::optional<Json> payment_link;
+  std::optional<Json> payment_link;         ///< payment links
+  /// SCA exemptions requested.
   std::optional<std::vector<std::string>> strong_customer_authentication_exemptions;
-  Json unknown_fields;
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// An enrolled payment method's `status` (Yuno's "Enrollment Status" table). A method
@@ -162,17 +170,18 @@ inline const PaymentMethodStatus PaymentMethodStatus::kError{"ERROR"};
 /// `enrollment` of a stored payment method: the session Yuno's SDK completes it in.
 struct Enrollment {
   std::optional<std::string> session;  ///< may be "" for methods enrolled directly
-  std::optional<bool> sdk_required_action;
-  Json unknown_fields;
+  std::optional<bool> sdk_required_action;  ///< true when Yuno's front-end SDK must complete a step
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 /// `provider` of a stored payment method: who vaults it.
 struct PaymentMethodProvider {
   std::optional<std::string> id;    ///< "YUNO", "ADYEN"...
   std::optional<std::string> type;  ///< "YUNO"...
+  /// A one-time token from the front end or create_one_time_token()
   std::optional<std::string> token;
   std::optional<Json> provider_status;  ///< untyped (null in every documented example)
-  Json unknown_fields;
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
 struct Payment;
@@ -180,14 +189,14 @@ struct Payment;
 /// `verify`: card verification with a zero-amount VERIFY payment. In enrollment requests
 /// set vault_on_success (and currency, metadata); enrolled methods return the same object
 /// with the verification `payment`.
-struct EnrollmentVerification {
+struct YUNO_API EnrollmentVerification {
   std::optional<bool> vault_on_success;  ///< verify the card, and store it only if it passes
   std::optional<std::string> currency;   ///< ISO 4217
   std::optional<std::vector<MetadataEntry>> metadata;  ///< attached to the verify payment
   /// The verification payment, as Yuno returned it (kept as JSON here: see
   /// parsed_payment()).
   std::optional<Json> payment;
-  Json unknown_fields;
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 
   /// `payment` as a yuno::Payment (include yuno/models/payment.hpp to call it); empty
   /// when there is none. Throws yuno::Error when it is not a payment object; the message
@@ -208,65 +217,73 @@ struct EnrollmentVerification {
 ///   `card_data`, `enrollment`, `provider`, `customer_payer`, `verify`... In a direct
 ///   enrollment request, EnrollPaymentMethodRequest::payment_method uses
 ///   `vault_on_success` and `detail` (e.g. the bank account of an ACH enrollment).
-struct PaymentMethod {
+struct YUNO_API PaymentMethod {
   // A payment's payment method (type, vaulted_token and vault_on_success serve both):
   std::optional<std::string> type;  ///< "CARD", "BANK_TRANSFER", "PIX", "VISA" (to enroll)...
   std::optional<std::string> token;          ///< one-time token (payments)
   std::optional<std::string> vaulted_token;  ///< stored payment method
   std::optional<bool> vault_on_success;      ///< store the method if the payment succeeds
+  /// The parent type, e.g. "CARD" for a card brand.
   std::optional<std::string> parent_payment_method_type;
-  std::optional<bool> account_updater;
-  std::optional<Json> otp;
+  std::optional<bool> account_updater;  ///< false: not in the card networks' account updater
+  std::optional<Json> otp;                  ///< one-time password step, kept as JSON
   std::optional<PaymentMethodDetail> detail;                 ///< requests, transactions
   std::optional<PaymentMethodDetail> payment_method_detail;  ///< payments
   // A stored payment method:
-  std::optional<std::string> id;
+  std::optional<std::string> id;            ///< the stored method's id
   std::optional<std::string> idempotency_key;  ///< of the request that enrolled it
-  std::optional<std::string> account_id;
+  std::optional<std::string> account_id;    ///< the Yuno account
   std::optional<std::string> customer_id;  ///< the owner (e.g. after a reassignment)
   std::optional<std::string> name;         ///< "VISA ****1111"
-  std::optional<std::string> description;
+  std::optional<std::string> description;   ///< free text, e.g. shown to the customer or in reports
   std::optional<std::string> icon;      ///< URL of the method's logo
   std::optional<std::string> category;  ///< "CARD", "WALLET", "BANK_TRANSFER"...
   std::optional<std::string> country;   ///< ISO 3166-1 alpha-2
-  std::optional<std::string> parent_type;
-  std::optional<PaymentMethodStatus> status;
-  std::optional<std::string> sub_status;
+  std::optional<std::string> parent_type;   ///< the parent type, e.g. "CARD"
+  std::optional<PaymentMethodStatus> status;  ///< ENROLLED: usable through vaulted_token
+  std::optional<std::string> sub_status;    ///< Yuno's detail of status
+  /// Where the customer is sent back after a redirect (3DS, bank page...)
   std::optional<std::string> callback_url;
   std::optional<std::string> action;        ///< what comes next: "FORM", "REDIRECT_URL"...
   std::optional<std::string> redirect_url;  ///< where to send the customer for `action`
   std::optional<std::string> created_at;    ///< ISO 8601 UTC
-  std::optional<std::string> updated_at;
-  std::optional<Enrollment> enrollment;
-  std::optional<PaymentMethodProvider> provider;
-  std::optional<CustomerPayer> customer_payer;
+  std::optional<std::string> updated_at;    ///< ISO 8601 UTC
+  std::optional<Enrollment> enrollment;     ///< how to continue the enrollment
+  std::optional<PaymentMethodProvider> provider;  ///< the provider that stores it
+  std::optional<CustomerPayer> customer_payer;  ///< who pays (see CustomerPayer)
   std::optional<CardData> card_data;  ///< sensitive: see CardData
+  /// Verify the method (e.g. zero-amount authorization) first.
   std::optional<EnrollmentVerification> verify;
   std::optional<bool> vault_only;  ///< enrollment requests: only store the bank details
-  std::optional<bool> preferred;
-  std::optional<bool> last_successfully_used;
+  std::optional<bool> preferred;            ///< the customer's preferred method
+  std::optional<bool> last_successfully_used;  ///< the method last used successfully
   std::optional<std::string> last_successfully_used_at;  ///< ISO 8601; Yuno may send ""
-  Json unknown_fields;
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 
   /// `detail` if set, else `payment_method_detail`, else nullptr.
   const PaymentMethodDetail* details() const noexcept;
 };
 
-void to_json(nlohmann::json& j, const CardData& value);
-void from_json(const nlohmann::json& j, CardData& value);
-void to_json(nlohmann::json& j, const StoredCredentials& value);
-void from_json(const nlohmann::json& j, StoredCredentials& value);
-void to_json(nlohmann::json& j, const CardDetail& value);
-void from_json(const nlohmann::json& j, CardDetail& value);
-void to_json(nlohmann::json& j, const PaymentMethodDetail& value);
-void from_json(const nlohmann::json& j, PaymentMethodDetail& value);
-void to_json(nlohmann::json& j, const Enrollment& value);
-void from_json(const nlohmann::json& j, Enrollment& value);
-void to_json(nlohmann::json& j, const PaymentMethodProvider& value);
-void from_json(const nlohmann::json& j, PaymentMethodProvider& value);
-void to_json(nlohmann::json& j, const EnrollmentVerification& value);
-void from_json(const nlohmann::json& j, EnrollmentVerification& value);
-void to_json(nlohmann::json& j, const PaymentMethod& value);
-void from_json(const nlohmann::json& j, PaymentMethod& value);
+/// JSON conversions for nlohmann's ADL (`j.get<T>()`, `nlohmann::json j = value;`): include
+/// `<nlohmann/json.hpp>` to call them. from_json throws an exception naming the field when
+/// a field has the wrong JSON type; fields it does not know go to `unknown_fields`.
+///@{
+YUNO_API void to_json(nlohmann::json& j, const CardData& value);
+YUNO_API void from_json(const nlohmann::json& j, CardData& value);
+YUNO_API void to_json(nlohmann::json& j, const StoredCredentials& value);
+YUNO_API void from_json(const nlohmann::json& j, StoredCredentials& value);
+YUNO_API void to_json(nlohmann::json& j, const CardDetail& value);
+YUNO_API void from_json(const nlohmann::json& j, CardDetail& value);
+YUNO_API void to_json(nlohmann::json& j, const PaymentMethodDetail& value);
+YUNO_API void from_json(const nlohmann::json& j, PaymentMethodDetail& value);
+YUNO_API void to_json(nlohmann::json& j, const Enrollment& value);
+YUNO_API void from_json(const nlohmann::json& j, Enrollment& value);
+YUNO_API void to_json(nlohmann::json& j, const PaymentMethodProvider& value);
+YUNO_API void from_json(const nlohmann::json& j, PaymentMethodProvider& value);
+YUNO_API void to_json(nlohmann::json& j, const EnrollmentVerification& value);
+YUNO_API void from_json(const nlohmann::json& j, EnrollmentVerification& value);
+YUNO_API void to_json(nlohmann::json& j, const PaymentMethod& value);
+YUNO_API void from_json(const nlohmann::json& j, PaymentMethod& value);
+///@}
 
 }  // namespace yuno

@@ -1,7 +1,8 @@
-// Webhook configuration: https://docs.y.uno/reference/list-webhooks, create-webhook,
-// retrieve-webhook, update-webhook, delete-webhook (WebhooksClient). Receiving and verifying
-// the events themselves is yuno/webhooks.hpp. See yuno/models/common.hpp for the model
-// conventions.
+/// @file
+/// Webhook configuration: https://docs.y.uno/reference/list-webhooks, create-webhook,
+/// retrieve-webhook, update-webhook, delete-webhook (WebhooksClient). Receiving and verifying
+/// the events themselves is yuno/webhooks.hpp. See yuno/models/common.hpp for the model
+/// conventions.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "yuno/export.hpp"
 #include "yuno/json.hpp"
 #include "yuno/string_enum.hpp"
 
@@ -125,13 +127,16 @@ inline const WebhookOnboardingTrigger WebhookOnboardingTrigger::kUnblocked{"UNBL
 /// empty when not; Yuno never returns their values.
 struct Webhook {
   std::string id;  ///< Yuno's webhook id ("12345")
-  std::optional<std::string> account_id;
-  std::optional<std::string> name;
-  std::optional<WebhookState> state;
-  std::optional<std::string> url;
+  std::optional<std::string> account_id;    ///< the Yuno account
+  std::optional<std::string> name;          ///< unique in the account
+  std::optional<WebhookState> state;        ///< ACTIVE: events are delivered
+  std::optional<std::string> url;           ///< where Yuno POSTs the events
   std::optional<std::string> api_key;             ///< "***" or empty
   std::optional<std::string> secret;              ///< "***" or empty
   std::optional<std::string> hmac_client_secret;  ///< "***" or empty
+  /// OAuth2 client credentials Yuno uses to obtain a token for its deliveries: token URL
+  /// (https), client id, client secret, grant type, and the header the token goes in.
+  ///@{
   std::optional<std::string> oauth2_authentication_url;
   std::optional<std::string> oauth2_client_secret;  ///< "***" or empty
   std::optional<std::string> oauth2_client_id;
@@ -139,18 +144,23 @@ struct Webhook {
   std::optional<std::string> oauth2_scope;
   std::optional<std::string> oauth2_authorization_name;
   std::optional<bool> oauth2_include_client_id;
+  ///@}
   // Yuno answers [] for some families it has no triggers for and null for others: an empty
   // vector and an empty optional are both "no trigger".
+  /// The events delivered, by family (a list replaces that family's list on update).
+  ///@{
   std::optional<std::vector<WebhookEnrollmentTrigger>> enrollment_triggers;
   std::optional<std::vector<WebhookPaymentTrigger>> payment_triggers;
   std::optional<std::vector<WebhookReportTrigger>> report_triggers;
   std::optional<std::vector<WebhookSubscriptionTrigger>> subscription_triggers;
   std::optional<std::vector<WebhookOnboardingTrigger>> onboarding_triggers;
+  ///@}
   std::optional<std::int64_t> renewal_days;  ///< days before a renewal for CLOSE_TO_RENEWAL
   std::optional<std::string> created_at;     ///< ISO 8601 UTC
-  std::optional<std::string> updated_at;
-  Json unknown_fields;
+  std::optional<std::string> updated_at;    ///< ISO 8601 UTC
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 
+  /// True when `state` is ACTIVE.
   bool is_active() const { return state == WebhookState::kActive; }
 };
 
@@ -161,28 +171,35 @@ struct Webhook {
 /// Sensitive: api_key, secret, hmac_client_secret and oauth2_client_secret are credentials.
 /// The SDK masks them in logged bodies and never puts them in an exception message; do not
 /// print the request yourself.
-struct CreateWebhookRequest {
+struct YUNO_API CreateWebhookRequest {
   std::string account_id;  ///< default: RequestOptions::account_id, else ClientOptions'
-  std::string name;
-  std::string url;
+  std::string name;                         ///< unique in the account; required
+  std::string url;                          ///< where Yuno POSTs the events; required
   std::optional<std::string> api_key;             ///< sent back to you as `x-api-key`
   std::optional<std::string> secret;              ///< sent back to you as `x-secret`
   std::optional<std::string> hmac_client_secret;  ///< signs the bodies: `x-hmac-signature`
   // OAuth2: send the URL (https), client id, client secret and grant type together.
+  /// OAuth2 client credentials Yuno uses to obtain a token for its deliveries: token URL
+  /// (https), client id, client secret, grant type, and the header the token goes in.
+  ///@{
   std::optional<std::string> oauth2_authentication_url;
   std::optional<std::string> oauth2_client_id;
   std::optional<std::string> oauth2_client_secret;
   std::optional<std::string> oauth2_grant_type;  ///< "client_credentials"
   std::optional<std::string> oauth2_authorization_name;  ///< header; Yuno's default Authorization
   std::optional<bool> oauth2_include_client_id;
+  ///@}
+  /// The events delivered, by family (a list replaces that family's list on update).
+  ///@{
   std::optional<std::vector<WebhookEnrollmentTrigger>> enrollment_triggers;
   std::optional<std::vector<WebhookPaymentTrigger>> payment_triggers;
   std::optional<std::vector<WebhookReportTrigger>> report_triggers;
   std::optional<std::vector<WebhookSubscriptionTrigger>> subscription_triggers;
   std::optional<std::vector<WebhookOnboardingTrigger>> onboarding_triggers;
+  ///@}
   /// 1 or more; only with WebhookSubscriptionTrigger::kCloseToRenewal.
   std::optional<std::int64_t> renewal_days;
-  Json unknown_fields;
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 
   /// Whether any trigger of any family is set (Yuno requires one).
   bool has_trigger() const;
@@ -193,12 +210,15 @@ struct CreateWebhookRequest {
 /// Sensitive like CreateWebhookRequest: rotated secrets travel here.
 struct UpdateWebhookRequest {
   std::string account_id;  ///< default: RequestOptions::account_id, else ClientOptions'
-  std::optional<std::string> name;
+  std::optional<std::string> name;          ///< unique in the account
   std::optional<WebhookState> state;  ///< kInactive pauses deliveries, kActive resumes them
-  std::optional<std::string> url;
-  std::optional<std::string> api_key;
-  std::optional<std::string> secret;
-  std::optional<std::string> hmac_client_secret;
+  std::optional<std::string> url;           ///< where Yuno POSTs the events
+  std::optional<std::string> api_key;       ///< sent back to you as `x-api-key`
+  std::optional<std::string> secret;        ///< sent back to you as `x-secret`
+  std::optional<std::string> hmac_client_secret;  ///< signs the bodies: `x-hmac-signature`
+  /// OAuth2 client credentials Yuno uses to obtain a token for its deliveries: token URL
+  /// (https), client id, client secret, grant type, and the header the token goes in.
+  ///@{
   std::optional<std::string> oauth2_authentication_url;
   std::optional<std::string> oauth2_client_id;
   std::optional<std::string> oauth2_client_secret;
@@ -206,21 +226,30 @@ struct UpdateWebhookRequest {
   std::optional<std::string> oauth2_scope;
   std::optional<std::string> oauth2_authorization_name;
   std::optional<bool> oauth2_include_client_id;
+  ///@}
+  /// The events delivered, by family (a list replaces that family's list on update).
+  ///@{
   std::optional<std::vector<WebhookEnrollmentTrigger>> enrollment_triggers;
   std::optional<std::vector<WebhookPaymentTrigger>> payment_triggers;
   std::optional<std::vector<WebhookReportTrigger>> report_triggers;
   std::optional<std::vector<WebhookSubscriptionTrigger>> subscription_triggers;
   std::optional<std::vector<WebhookOnboardingTrigger>> onboarding_triggers;
+  ///@}
   std::optional<std::int64_t> renewal_days;  ///< 1 or more; not with clear_renewal_days
   std::optional<bool> clear_renewal_days;    ///< true removes renewal_days
-  Json unknown_fields;
+  Json unknown_fields;  ///< fields this SDK does not know; to_json writes them back
 };
 
-void to_json(nlohmann::json& j, const Webhook& value);
-void from_json(const nlohmann::json& j, Webhook& value);
-void to_json(nlohmann::json& j, const CreateWebhookRequest& value);
-void from_json(const nlohmann::json& j, CreateWebhookRequest& value);
-void to_json(nlohmann::json& j, const UpdateWebhookRequest& value);
-void from_json(const nlohmann::json& j, UpdateWebhookRequest& value);
+/// JSON conversions for nlohmann's ADL (`j.get<T>()`, `nlohmann::json j = value;`): include
+/// `<nlohmann/json.hpp>` to call them. from_json throws an exception naming the field when
+/// a field has the wrong JSON type; fields it does not know go to `unknown_fields`.
+///@{
+YUNO_API void to_json(nlohmann::json& j, const Webhook& value);
+YUNO_API void from_json(const nlohmann::json& j, Webhook& value);
+YUNO_API void to_json(nlohmann::json& j, const CreateWebhookRequest& value);
+YUNO_API void from_json(const nlohmann::json& j, CreateWebhookRequest& value);
+YUNO_API void to_json(nlohmann::json& j, const UpdateWebhookRequest& value);
+YUNO_API void from_json(const nlohmann::json& j, UpdateWebhookRequest& value);
+///@}
 
 }  // namespace yuno

@@ -1,4 +1,5 @@
-// A deterministic yuno::Clock for tests: sleeping advances time instantly.
+/// @file
+/// A deterministic yuno::Clock for tests: sleeping advances time instantly.
 #pragma once
 
 #include <chrono>
@@ -6,13 +7,14 @@
 #include <vector>
 
 #include "yuno/clock.hpp"
+#include "yuno/export.hpp"
 
 namespace yuno::testing {
 
 /// Time starts at an arbitrary fixed point and moves only through sleep_for(),
 /// begin_async_wait() and advance(). random_unit() returns a fixed value (default 0.5: no jitter with the
 /// default symmetric jitter). Records every sleep. Thread-safe.
-class FakeClock : public Clock {
+class YUNO_API FakeClock : public Clock {
  public:
   time_point now() override;
   void sleep_for(std::chrono::milliseconds duration) override;
@@ -21,7 +23,9 @@ class FakeClock : public Clock {
   /// retries start at once.
   std::chrono::milliseconds begin_async_wait(std::chrono::milliseconds duration) override;
 
+  /// Moves time forward (not recorded in sleeps()).
   void advance(std::chrono::milliseconds duration);
+  /// What random_unit() returns from now on, in [0, 1).
   void set_random(double value);
   /// Every duration passed to sleep_for or begin_async_wait, in order.
   std::vector<std::chrono::milliseconds> sleeps() const;

@@ -1,4 +1,5 @@
-// A scriptable HttpTransport for tests of code that uses the SDK (link yuno::testing).
+/// @file
+/// A scriptable HttpTransport for tests of code that uses the SDK (link yuno::testing).
 #pragma once
 
 #include <cstddef>
@@ -8,8 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "yuno/export.hpp"
 #include "yuno/http_transport.hpp"
 
+/// Test doubles for code that uses the SDK (link the yuno::testing CMake target).
 namespace yuno::testing {
 
 /// Replays queued responses or failures in order and records every request it receives.
@@ -17,11 +20,14 @@ namespace yuno::testing {
 /// may_have_reached_server = false) whose message says so. Thread-safe. Asynchronous
 /// exchanges are answered at once, or held for release() (see send_async).
 ///
+/// @code
 ///   auto mock = std::make_shared<yuno::testing::MockTransport>();
 ///   mock->enqueue_json(201, R"({"id": "c-1"})");
 ///   options.transport = mock;
-class MockTransport : public HttpTransport {
+/// @endcode
+class YUNO_API MockTransport : public HttpTransport {
  public:
+  /// Computes one outcome from the request (see enqueue_handler).
   using Handler = std::function<TransportResult(const HttpRequest&)>;
 
   /// Queue a response.
@@ -43,6 +49,7 @@ class MockTransport : public HttpTransport {
   /// exchanges wait instead, in arrival order, until release() answers them: the test sees
   /// what is in flight and decides when each exchange ends.
   void send_async(const HttpRequest& request, TransportCallback done) override;
+  /// true: hold asynchronous exchanges until release(); false: answer them at once.
   void hold_async(bool hold);
   /// Asynchronous exchanges waiting for release().
   std::size_t held() const;
@@ -55,6 +62,7 @@ class MockTransport : public HttpTransport {
 
   /// Every request received, in order.
   std::vector<HttpRequest> requests() const;
+  /// How many requests were received.
   std::size_t request_count() const;
   /// The last request received; throws std::logic_error if there is none.
   HttpRequest last_request() const;
