@@ -68,7 +68,7 @@ run_preset ci
 stages=(ci)
 if ((quick == 0)); then
   banner "[valgrind] the demo flow"
-  ./scripts/valgrind-demo.sh build/ci
+  ./scripts/valgrind-demo.sh --no-build build/ci
   run_preset asan
   run_preset tsan
   banner "[fuzz] every target, ${YUNO_CI_FUZZ_SECONDS:-30} s each"
