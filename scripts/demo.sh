@@ -220,7 +220,7 @@ fi
 if ((status == 0)); then
   banner "Demo finished: the payment flow ran end to end"
   if ((use_local_sandbox)); then
-    echo "Next: docs/sandbox.md (test cards, fault injection), README.md (the SDK)."
+    echo "Next: docs/sandbox.md (test cards, fault injection), docs/getting-started.md (your first program)."
   fi
 else
   banner "Demo FAILED: $failure"
