@@ -9,10 +9,14 @@
 //   out.unknown_fields = in.unknown();
 #pragma once
 
+#include <cmath>
+#include <cstdint>
 #include <initializer_list>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -51,6 +55,38 @@ inline nlohmann::json without_null_members(const nlohmann::json& value) {
 /// The message names JSON types only, never a value.
 [[noreturn]] inline void wrong_shape(const std::string& expected, const nlohmann::json& got) {
   throw ModelError("expected " + expected + ", got " + got.type_name());
+}
+
+/// An integer field, checked: nlohmann converts with a plain cast, so 1e30 into an int is
+/// undefined behaviour and 4294967297 silently becomes 1. A whole number written as a float
+/// (2.0) is accepted; anything else out of T's range, fractional or not a number is an error.
+template <typename T>
+T read_integer(const nlohmann::json& value) {
+  using Limits = std::numeric_limits<T>;
+  if (value.is_number_unsigned()) {
+    const auto number = value.get<std::uint64_t>();
+    if (number <= static_cast<std::uint64_t>(Limits::max())) return static_cast<T>(number);
+  } else if (value.is_number_integer()) {
+    const auto number = value.get<std::int64_t>();
+    if (number >= static_cast<std::int64_t>(Limits::min()) &&
+        (number < 0 || static_cast<std::uint64_t>(number) <=
+                           static_cast<std::uint64_t>(Limits::max()))) {
+      return static_cast<T>(number);
+    }
+  } else if (value.is_number_float()) {
+    const double number = value.get<double>();
+    // max + 1 is 2^k, an exact double; so is min - 1 for 8 to 32-bit types (for 64-bit ones it
+    // rounds to min, refused too: a conservative edge no real field reaches).
+    const double below_min = static_cast<double>(Limits::min()) - 1.0;
+    const double above_max = (static_cast<double>(Limits::max() / 2) + 1.0) * 2.0;
+    if (std::isfinite(number) && number != std::floor(number)) {
+      throw ModelError("expected an integer, got a number with a fraction");
+    }
+    if (number > below_min && number < above_max) return static_cast<T>(number);
+  } else {
+    throw ModelError(std::string("expected an integer, got ") + value.type_name());
+  }
+  throw ModelError("integer out of range");
 }
 
 class FieldReader {
@@ -121,7 +157,11 @@ class FieldReader {
   template <typename T>
   void read(std::string_view key, const nlohmann::json& value, T& out) {
     try {
-      value.get_to(out);
+      if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        out = read_integer<T>(value);
+      } else {
+        value.get_to(out);
+      }
     } catch (const nlohmann::json::exception& e) {
       throw ModelError(model_ + "." + std::string(key) + ": " + e.what());
     } catch (const ModelError& e) {

@@ -69,7 +69,9 @@ void redact_in_place(nlohmann::json& value) {
     for (auto& child : value) redact_in_place(child);
   } else if (value.is_string()) {
     value = mask_card_like_runs(value.get_ref<const std::string&>());
-  } else if (value.is_number_integer() || value.is_number_unsigned()) {
+  } else if (value.is_number()) {
+    // Floats too: a huge number prints as up to 17 significant digits ("4.5079555555555554e+20"),
+    // a run a card number could hide in.
     const std::string text = value.dump();
     const std::string masked = mask_card_like_runs(text);
     if (masked != text) value = masked;
@@ -80,7 +82,9 @@ void redact_in_place(nlohmann::json& value) {
 
 std::string redact_body(std::string_view body) {
   auto parsed = parse_json_bounded(body);  // redact_in_place recurses: bounded depth
-  if (parsed.is_discarded()) return mask_card_like_runs(body);
+  // Plain text (an error code, a message) stays text: parsing "450795555555555555555" as a
+  // number and printing it back would rewrite it, and as a float it prints a card-like run.
+  if (parsed.is_discarded() || !parsed.is_structured()) return mask_card_like_runs(body);
   redact_in_place(parsed);
   return parsed.dump();
 }

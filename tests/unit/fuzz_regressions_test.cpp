@@ -6,13 +6,17 @@
 // webhook, a 2xx body or an error body of "[[[[..." overflowed the stack (found by
 // construct_event_fuzzer; ASan: stack-overflow in without_null_members). Every parse of JSON
 // the SDK did not write now stops at internal::kMaxJsonDepth levels.
+#include <cstdint>
 #include <string>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <yuno/models/payment_method.hpp>
+#include <yuno/webhooks.hpp>
 
 #include "internal/error_mapping.hpp"
 #include "internal/json_limits.hpp"
+#include "internal/model_json.hpp"
 #include "internal/redact.hpp"
 #include "internal/retry_policy.hpp"
 #include "unit_test_support.hpp"
@@ -172,3 +176,79 @@ TEST(FuzzRegressions, JsonNumbersADoubleCannotHoldExactlyAreRefused) {
 }
 
 }  // namespace
+
+// error_body_fuzzer: Yuno's error code "450795555555555555555" (21 digits, not card-shaped)
+// went through the log scrubber, which parsed it as a JSON number and printed it back as
+// "4.5079555555555554e+20": the code was rewritten, and its 16-digit mantissa is card-shaped.
+TEST(FuzzRegressions, ScrubberLeavesTextThatParsesAsAScalarAlone) {
+  using yuno::internal::redact_body;
+  EXPECT_EQ(redact_body("450795555555555555555"), "450795555555555555555");
+  EXPECT_EQ(redact_body("12.50"), "12.50");
+  EXPECT_EQ(redact_body("true"), "true");
+  EXPECT_EQ(redact_body("\"quoted\""), "\"quoted\"");
+  EXPECT_EQ(redact_body("4507990000000002"), "****0002");  // still masked as text
+
+  const std::string body = R"({"code":"450795555555555555555","messages":[]})";
+  yuno::HttpResponse response;
+  response.status_code = 400;
+  response.body = body;
+  try {
+    yuno::internal::throw_api_error(response, yuno::RequestContext{},
+                                    [](std::string_view text) { return redact_body(text); });
+    FAIL() << "no exception";
+  } catch (const yuno::ApiError& e) {
+    EXPECT_EQ(e.code(), "450795555555555555555");
+  }
+}
+
+TEST(FuzzRegressions, ScrubberMasksCardShapedRunsInPrintedFloats) {
+  // 450795555555555555555 as a JSON number is a double; printed back it shows 17 digits.
+  const std::string scrubbed =
+      yuno::internal::redact_body(R"({"amount":450795555555555555555})");
+  EXPECT_EQ(scrubbed.find("5079555555555554"), std::string::npos) << scrubbed;
+  EXPECT_NE(scrubbed.find("****"), std::string::npos) << scrubbed;
+}
+
+// construct_event_fuzzer (found in CI): a signed event with "retry":1e30. nlohmann converts a
+// JSON number to an int with a plain cast: undefined behaviour for 1e30 (UBSan), and a silent
+// wrap for 4294967297. Integer fields are now read checked, in every model.
+TEST(FuzzRegressions, IntegerFieldsOutOfRangeAreTypedErrors) {
+  for (const char* retry : {"1e30", "-1e30", "4294967297", "2147483648", "1.5", "\"3\""}) {
+    const std::string body =
+        std::string(R"({"type":"payment","type_event":"payment.purchase","retry":)") + retry +
+        R"(,"data":{}})";
+    EXPECT_THROW(yuno::webhooks::construct_event(body, yuno::webhooks::sign(body, kSecret),
+                                                 kSecret),
+                 yuno::InvalidArgumentError)
+        << retry;
+  }
+  const std::string whole_float = R"({"type":"payment","type_event":"p","retry":2.0})";
+  EXPECT_EQ(yuno::webhooks::construct_event(whole_float,
+                                            yuno::webhooks::sign(whole_float, kSecret), kSecret)
+                .retry,
+            2);
+  EXPECT_THROW(nlohmann::json::parse(R"({"expiration_month":4294967308})").get<yuno::CardData>(),
+               std::exception);
+  EXPECT_EQ(nlohmann::json::parse(R"({"expiration_month":12})").get<yuno::CardData>()
+                .expiration_month,
+            12);
+}
+
+TEST(FuzzRegressions, CheckedIntegerReadsAtTheEdges) {
+  using yuno::internal::read_integer;
+  const auto json = [](const char* text) { return nlohmann::json::parse(text); };
+  EXPECT_EQ(read_integer<int>(json("2147483647")), 2147483647);
+  EXPECT_EQ(read_integer<int>(json("-2147483648")), -2147483647 - 1);
+  EXPECT_EQ(read_integer<int>(json("-2147483648.0")), -2147483647 - 1);
+  EXPECT_THROW(read_integer<int>(json("2147483648.0")), yuno::internal::ModelError);
+  EXPECT_THROW(read_integer<int>(json("-2147483649")), yuno::internal::ModelError);
+  EXPECT_EQ(read_integer<std::int64_t>(json("9223372036854775807")), INT64_MAX);
+  EXPECT_THROW(read_integer<std::int64_t>(json("9223372036854775808")),
+               yuno::internal::ModelError);
+  EXPECT_THROW(read_integer<std::int64_t>(json("9.3e18")), yuno::internal::ModelError);
+  EXPECT_THROW(read_integer<std::uint16_t>(json("-1")), yuno::internal::ModelError);
+  EXPECT_THROW(read_integer<std::uint16_t>(json("65536")), yuno::internal::ModelError);
+  EXPECT_EQ(read_integer<std::uint16_t>(json("65535")), 65535);
+  EXPECT_THROW(read_integer<int>(json("true")), yuno::internal::ModelError);
+  EXPECT_THROW(read_integer<int>(json("null")), yuno::internal::ModelError);
+}
