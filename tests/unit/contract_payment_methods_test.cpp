@@ -1,10 +1,6 @@
 // Contract: every example of Yuno's enrollment documents (payment-methods-checkout and
 // payment-methods-direct-workflow) parses into the model its operation takes or returns,
 // and round-trips.
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -22,52 +18,6 @@ namespace {
 using nlohmann::json;
 using yuno::test::round_trips;
 using yuno::test::SpecExample;
-
-// The shared loader reads the `examples` maps only. The reassign document gives its
-// request and response as a single `example` instead: collected here the same way, so
-// they are checked too rather than silently left out.
-std::vector<SpecExample> load_single_examples(const std::string& area) {
-  namespace fs = std::filesystem;
-  std::vector<SpecExample> out;
-  const fs::path dir = fs::path(YUNO_API_SPEC_DIR) / "openapi" / area;
-  if (!fs::is_directory(dir)) return out;  // load_spec_examples reports it
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.path().extension() == ".json") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) {
-    std::ifstream in(file);
-    std::stringstream text;
-    text << in.rdbuf();
-    const json document = json::parse(text.str());
-    for (const auto& [path, operations] : document.at("paths").items()) {
-      for (const auto& [method, operation] : operations.items()) {
-        if (!operation.is_object()) continue;
-        auto add = [&](const json& content, bool is_request, const std::string& status) {
-          const auto media = content.find("application/json");
-          if (media == content.end()) return;
-          const auto example = media->find("example");
-          if (example == media->end() || example->is_null()) return;
-          out.push_back(SpecExample{file.filename().string(), method, path, is_request, status,
-                                    "(example)", *example});
-        };
-        if (auto body = operation.find("requestBody"); body != operation.end()) {
-          if (auto content = body->find("content"); content != body->end()) add(*content, true, "");
-        }
-        if (auto responses = operation.find("responses"); responses != operation.end()) {
-          for (const auto& [status, response] : responses->items()) {
-            if (status.empty() || status[0] != '2') continue;
-            if (auto content = response.find("content"); content != response.end()) {
-              add(*content, false, status);
-            }
-          }
-        }
-      }
-    }
-  }
-  return out;
-}
 
 // Besides the round trip: what Yuno documents is typed, not left in unknown_fields, so a
 // model that kept everything as unknown fields could not pass.
@@ -195,12 +145,8 @@ AreaResult check_area(const std::string& area) {
   AreaResult result;
   const auto loaded = yuno::test::load_spec_examples(area);
   result.skipped = loaded.skipped;
-  std::vector<SpecExample> examples = loaded.examples;
-  for (SpecExample& single : load_single_examples(area)) {
-    ++result.single_examples;
-    examples.push_back(std::move(single));
-  }
-  for (const auto& example : examples) {
+  result.single_examples = loaded.single_examples;
+  for (const auto& example : loaded.examples) {
     SCOPED_TRACE(example.where());
     if (!check(example)) {
       ADD_FAILURE() << "an example of a document this test does not know";

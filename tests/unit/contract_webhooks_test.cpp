@@ -1,10 +1,6 @@
 // Contract: every request example and 2xx response example of Yuno's webhook management
 // document (openapi/webhooks) parses into the model its operation takes or returns, keeps
 // nothing documented in unknown_fields, and round-trips.
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -20,51 +16,6 @@ namespace {
 using nlohmann::json;
 using yuno::test::round_trips;
 using yuno::test::SpecExample;
-
-// The shared loader reads `examples` maps only; this document gives each request and
-// response as a single `example`. Collected here the same way, so none is left out.
-std::vector<SpecExample> load_single_examples(const std::string& area) {
-  namespace fs = std::filesystem;
-  std::vector<SpecExample> out;
-  const fs::path dir = fs::path(YUNO_API_SPEC_DIR) / "openapi" / area;
-  if (!fs::is_directory(dir)) return out;  // load_spec_examples reports it
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.path().extension() == ".json") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) {
-    std::ifstream in(file);
-    std::stringstream text;
-    text << in.rdbuf();
-    const json document = json::parse(text.str());
-    for (const auto& [path, operations] : document.at("paths").items()) {
-      for (const auto& [method, operation] : operations.items()) {
-        if (!operation.is_object()) continue;
-        auto add = [&](const json& content, bool is_request, const std::string& status) {
-          const auto media = content.find("application/json");
-          if (media == content.end()) return;
-          const auto example = media->find("example");
-          if (example == media->end() || example->is_null()) return;
-          out.push_back(SpecExample{file.filename().string(), method, path, is_request, status,
-                                    "(example)", *example});
-        };
-        if (auto body = operation.find("requestBody"); body != operation.end()) {
-          if (auto content = body->find("content"); content != body->end()) add(*content, true, "");
-        }
-        if (auto responses = operation.find("responses"); responses != operation.end()) {
-          for (const auto& [status, response] : responses->items()) {
-            if (status.empty() || status[0] != '2') continue;
-            if (auto content = response.find("content"); content != response.end()) {
-              add(*content, false, status);
-            }
-          }
-        }
-      }
-    }
-  }
-  return out;
-}
 
 // A webhook: round-trips, and what Yuno documents is typed rather than left unknown.
 ::testing::AssertionResult webhook_round_trips(const json& example) {
@@ -130,14 +81,8 @@ bool check(const SpecExample& example) {
 
 TEST(Contract, WebhooksExamplesRoundTrip) {
   const auto loaded = yuno::test::load_spec_examples("webhooks");
-  std::vector<SpecExample> examples = loaded.examples;
-  int single_examples = 0;
-  for (SpecExample& single : load_single_examples("webhooks")) {
-    ++single_examples;
-    examples.push_back(std::move(single));
-  }
   int checked = 0;
-  for (const auto& example : examples) {
+  for (const auto& example : loaded.examples) {
     SCOPED_TRACE(example.where());
     if (!check(example)) {
       ADD_FAILURE() << "an example of an operation this test does not know";
@@ -149,7 +94,7 @@ TEST(Contract, WebhooksExamplesRoundTrip) {
   // Requests: create 1, update 1. Responses: list 1 (of 2 webhooks), create 1, retrieve 1,
   // update 1, delete 1. All given as single `example`s.
   EXPECT_GE(checked, 7);
-  EXPECT_EQ(single_examples, 7);
+  EXPECT_EQ(loaded.single_examples, 7);
   EXPECT_TRUE(loaded.skipped.empty());
 }
 

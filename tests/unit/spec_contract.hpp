@@ -35,6 +35,7 @@ struct SpecExample {
 struct SpecExamples {
   std::vector<SpecExample> examples;
   std::vector<std::string> skipped;
+  int single_examples = 0;  ///< of `examples`, those given as a single `example` field
 };
 
 inline nlohmann::json strip_nulls(const nlohmann::json& value) {
@@ -53,7 +54,8 @@ inline nlohmann::json strip_nulls(const nlohmann::json& value) {
   return value;
 }
 
-/// Loads the examples of openapi/<area>. Fails the current test when the directory is
+/// Loads the examples of openapi/<area>, from `examples` maps and single `example` fields.
+/// Fails the current test when the directory is
 /// missing. Examples given as JSON text inside a string are parsed; a string that is not
 /// JSON (some documents leave an empty placeholder) is listed in `skipped` with the reason.
 inline SpecExamples load_spec_examples(const std::string& area) {
@@ -81,6 +83,13 @@ inline SpecExamples load_spec_examples(const std::string& area) {
         auto add = [&](const nlohmann::json& content, bool is_request, const std::string& status) {
           const auto json_content = content.find("application/json");
           if (json_content == content.end()) return;
+          // Most documents give an `examples` map; some give one `example` instead.
+          if (const auto single = json_content->find("example");
+              single != json_content->end() && !single->is_null()) {
+            ++out.single_examples;
+            out.examples.push_back(SpecExample{file.filename().string(), method, path,
+                                               is_request, status, "(example)", *single});
+          }
           const auto examples = json_content->find("examples");
           if (examples == json_content->end()) return;
           for (const auto& [name, example] : examples->items()) {
