@@ -35,21 +35,9 @@ banner() {
   printf '\n==== %s ====\n' "$*"
 }
 
-# Waits until `log` has a line matching `pattern` (grep -o; printed) while process `pid`
-# runs, for at most startup_timeout_seconds. Returns 1 otherwise.
-wait_for_line() {
-  local log=$1 pattern=$2 pid=$3 tenth line
-  for ((tenth = 0; tenth < startup_timeout_seconds * 10; tenth++)); do
-    line=$(grep -m 1 -o -e "$pattern" "$log" || true)
-    if [[ -n "$line" ]]; then
-      printf '%s\n' "$line"
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || return 1
-    sleep 0.1
-  done
-  return 1
-}
+# stop_process, wait_for_line, wait_for_exit
+# shellcheck source=scripts/lib/processes.sh
+source "$repo_root/scripts/lib/processes.sh"
 
 # Local sandbox unless the user's own Yuno keys are in the environment.
 use_local_sandbox=1
@@ -60,18 +48,6 @@ fi
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/yuno-demo.XXXXXX")
 sandbox_pid=""
 receiver_pid=""
-# Stops a background process: SIGTERM, then SIGKILL after 5 s; reaps it.
-# shellcheck disable=SC2317  # called from the EXIT trap
-stop_process() {
-  local pid=$1 tenth
-  kill "$pid" 2>/dev/null || true
-  for ((tenth = 0; tenth < 50; tenth++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -9 "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
 # shellcheck disable=SC2317  # called by the EXIT trap
 cleanup() {
   local status=$?
@@ -147,7 +123,8 @@ if ((use_local_sandbox)); then
   "$receiver_exe" --port 0 --max-events "$expected_webhooks" >"$receiver_log" 2>&1 &
   receiver_pid=$!
   receiver_pattern='http://127\.0\.0\.1:[0-9]*/webhooks'
-  if ! line=$(wait_for_line "$receiver_log" "$receiver_pattern" "$receiver_pid"); then
+  if ! line=$(wait_for_line "$receiver_log" "$receiver_pattern" "$receiver_pid" \
+    "$startup_timeout_seconds"); then
     echo "The webhook receiver did not start within ${startup_timeout_seconds} s. Its output:" >&2
     cat "$receiver_log" >&2
     exit 1
@@ -158,7 +135,8 @@ if ((use_local_sandbox)); then
   "$sandbox_exe" --host 127.0.0.1 --port 0 --webhook-url "$webhook_url" \
     --webhook-secret "$YUNO_WEBHOOK_SECRET" >"$sandbox_log" 2>&1 &
   sandbox_pid=$!
-  if ! line=$(wait_for_line "$sandbox_log" 'listening on https\{0,1\}://[^ ]*' "$sandbox_pid"); then
+  if ! line=$(wait_for_line "$sandbox_log" 'listening on https\{0,1\}://[^ ]*' "$sandbox_pid" \
+    "$startup_timeout_seconds"); then
     echo "yuno-sandbox did not start within ${startup_timeout_seconds} s. Its output:" >&2
     cat "$sandbox_log" >&2
     exit 1
@@ -185,10 +163,7 @@ fi
 if ((use_local_sandbox)); then
   banner "Webhooks received and verified by examples/webhook_receiver"
   # The receiver exits by itself after the expected number of distinct events.
-  for ((tenth = 0; tenth < startup_timeout_seconds * 10; tenth++)); do
-    kill -0 "$receiver_pid" 2>/dev/null || break
-    sleep 0.1
-  done
+  wait_for_exit "$receiver_pid" "$startup_timeout_seconds" || true
   grep -v '^webhook receiver listening' "$receiver_log" || true
   if kill -0 "$receiver_pid" 2>/dev/null; then
     echo "(fewer than $expected_webhooks webhooks arrived within ${startup_timeout_seconds} s)"

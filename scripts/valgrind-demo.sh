@@ -33,6 +33,8 @@ expected_webhooks=5         # authorize, capture, refund, authorize, cancel
 
 # shellcheck source=scripts/deps.sh
 source "$repo_root/scripts/deps.sh"
+# shellcheck source=scripts/lib/processes.sh
+source "$repo_root/scripts/lib/processes.sh"
 yuno_install_valgrind_packages
 
 build_log="$build_dir/valgrind-demo-build.log"
@@ -58,41 +60,15 @@ fi
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/yuno-valgrind.XXXXXX")
 sandbox_pid=""
 receiver_pid=""
-# shellcheck disable=SC2317  # called from the EXIT trap
-stop_process() {
-  local pid=$1 tenth
-  kill "$pid" 2>/dev/null || true
-  for ((tenth = 0; tenth < 100; tenth++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -9 "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
 # shellcheck disable=SC2317  # called by the EXIT trap
 cleanup() {
   local status=$?
-  [[ -n "$sandbox_pid" ]] && stop_process "$sandbox_pid"
-  [[ -n "$receiver_pid" ]] && stop_process "$receiver_pid"
+  [[ -n "$sandbox_pid" ]] && stop_process "$sandbox_pid" 10
+  [[ -n "$receiver_pid" ]] && stop_process "$receiver_pid" 10
   rm -rf "$workdir"
   exit "$status"
 }
 trap cleanup EXIT
-
-# Waits until `log` has a line matching `pattern` (printed) while `pid` runs.
-wait_for_line() {
-  local log=$1 pattern=$2 pid=$3 tenth line
-  for ((tenth = 0; tenth < startup_timeout_seconds * 10; tenth++)); do
-    line=$(grep -m 1 -o -e "$pattern" "$log" || true)
-    if [[ -n "$line" ]]; then
-      printf '%s\n' "$line"
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || return 1
-    sleep 0.1
-  done
-  return 1
-}
 
 # shellcheck disable=SC2054  # the commas belong to valgrind's option values
 valgrind_args=(--leak-check=full --error-exitcode=1 --errors-for-leak-kinds=definite,indirect
@@ -114,7 +90,8 @@ valgrind "${valgrind_args[@]}" --log-file="$receiver_valgrind" \
   "$build_dir/examples/yuno_example_webhook_receiver" --port 0 \
   --max-events "$expected_webhooks" >"$receiver_log" 2>&1 &
 receiver_pid=$!
-if ! webhook_url=$(wait_for_line "$receiver_log" 'http://127\.0\.0\.1:[0-9]*/webhooks' "$receiver_pid"); then
+if ! webhook_url=$(wait_for_line "$receiver_log" 'http://127\.0\.0\.1:[0-9]*/webhooks' "$receiver_pid" \
+  "$startup_timeout_seconds"); then
   echo "The webhook receiver did not start within ${startup_timeout_seconds} s:" >&2
   cat "$receiver_log" "$receiver_valgrind" >&2
   exit 1
@@ -124,7 +101,8 @@ sandbox_log="$workdir/sandbox.log"
 "$build_dir/sandbox/yuno-sandbox" --host 127.0.0.1 --port 0 --webhook-url "$webhook_url" \
   --webhook-secret "$YUNO_WEBHOOK_SECRET" >"$sandbox_log" 2>&1 &
 sandbox_pid=$!
-if ! line=$(wait_for_line "$sandbox_log" 'listening on https\{0,1\}://[^ ]*' "$sandbox_pid"); then
+if ! line=$(wait_for_line "$sandbox_log" 'listening on https\{0,1\}://[^ ]*' "$sandbox_pid" \
+  "$startup_timeout_seconds"); then
   echo "yuno-sandbox did not start within ${startup_timeout_seconds} s:" >&2
   cat "$sandbox_log" >&2
   exit 1
@@ -144,13 +122,9 @@ flow_end=$(date +%s.%N)
 
 # The receiver exits by itself after the flow's five distinct events.
 receiver_status=0
-for ((tenth = 0; tenth < startup_timeout_seconds * 10; tenth++)); do
-  kill -0 "$receiver_pid" 2>/dev/null || break
-  sleep 0.1
-done
-if kill -0 "$receiver_pid" 2>/dev/null; then
+if ! wait_for_exit "$receiver_pid" "$startup_timeout_seconds"; then
   failures+=("the webhook receiver did not get $expected_webhooks webhooks")
-  stop_process "$receiver_pid"
+  stop_process "$receiver_pid" 10
 else
   wait "$receiver_pid" || receiver_status=$?
 fi
