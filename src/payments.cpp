@@ -62,14 +62,16 @@ constexpr std::string_view kTransactionCancelOrRefundPath =
 // Each call is built once here, for the synchronous and the asynchronous variant alike. The
 // ApiCall's views point at literals or at the caller's arguments; bodies are owned.
 
-ApiCall create_call(const internal::ClientCore& core, const CreatePaymentRequest& given,
+ApiCall create_call(const internal::ClientCore& core, const CreatePaymentRequest& request,
                     const RequestOptions& options) {
-  CreatePaymentRequest request = given;
-  if (!request.account_id || request.account_id->empty()) {
-    request.account_id = core.account_id(options);
-  }
+  // The default account goes into the JSON, not into a copy of the request: a payment
+  // request is a few dozen strings, copied on every call otherwise.
+  const bool default_account = !request.account_id || request.account_id->empty();
+  const std::optional<std::string> account_id =
+      default_account ? std::optional<std::string>(core.account_id(options)) : std::nullopt;
   for (const auto& [field, value] :
-       {std::pair<const char*, const std::optional<std::string>&>{"account_id", request.account_id},
+       {std::pair<const char*, const std::optional<std::string>&>{
+            "account_id", default_account ? account_id : request.account_id},
         {"merchant_order_id", request.merchant_order_id},
         {"description", request.description},
         {"country", request.country}}) {
@@ -81,8 +83,10 @@ ApiCall create_call(const internal::ClientCore& core, const CreatePaymentRequest
   if (request.amount.currency.empty()) {
     throw InvalidArgumentError("CreatePaymentRequest.amount.currency is required");
   }
-  return ApiCall{"POST", "/v1/payments", {}, {}, internal::request_body(request),
-                 false};
+  nlohmann::json body;
+  to_json(body, request);  // into a local: see internal::request_body
+  if (default_account) body["account_id"] = *account_id;
+  return ApiCall{"POST", "/v1/payments", {}, {}, internal::dump_json(body), false};
 }
 
 ApiCall retrieve_call(std::string_view payment_id) {

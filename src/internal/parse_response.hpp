@@ -23,16 +23,20 @@ namespace yuno::internal {
 
 /// The body as JSON; ResponseParseError if it is not JSON or nests too deep.
 inline nlohmann::json parse_json_body(const ApiResult& result) {
-  if (nested_deeper_than(result.response.body, kMaxJsonDepth)) {
-    throw_parse_error(result, "the body nests JSON deeper than " + std::to_string(kMaxJsonDepth) +
-                                  " levels");
+  JsonRefusal refusal = JsonRefusal::kNone;
+  auto parsed = parse_json_bounded(result.response.body, &refusal);
+  switch (refusal) {
+    case JsonRefusal::kNone:
+      return parsed;
+    case JsonRefusal::kTooDeep:
+      throw_parse_error(result, "the body nests JSON deeper than " +
+                                    std::to_string(kMaxJsonDepth) + " levels");
+    case JsonRefusal::kRawNul:
+      throw_parse_error(result, "the body holds a raw NUL byte, which JSON never does");
+    case JsonRefusal::kNotJson:
+      break;
   }
-  if (has_raw_nul(result.response.body)) {
-    throw_parse_error(result, "the body holds a raw NUL byte, which JSON never does");
-  }
-  auto parsed = nlohmann::json::parse(result.response.body, nullptr, /*allow_exceptions=*/false);
-  if (parsed.is_discarded()) throw_parse_error(result, "the body is not valid JSON");
-  return parsed;
+  throw_parse_error(result, "the body is not valid JSON");
 }
 
 /// Converts JSON to T; ResponseParseError (with the field path) if the shape is wrong.
