@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <exception>
+#include <iterator>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -266,6 +267,8 @@ struct Transfer {
   // only reads the list, and these lines keep their capacity from one request to the next.
   std::vector<std::string> lines;
   std::vector<curl_slist> nodes;
+  // send() only: the thread that used this handle last (see Impl::borrow).
+  std::thread::id last_thread;
   // send_async only: the request in flight and where its outcome goes.
   const HttpRequest* request = nullptr;
   TransportCallback done;
@@ -414,16 +417,31 @@ struct CurlTransport::Impl {
     return t;
   }
 
+  // The handle this thread used last if it is idle, else the most recently returned one.
+  // Threads sharing a client then keep to their own handles as they would with one each:
+  // libcurl frees per-request strings the previous user allocated, and a free into another
+  // thread's malloc arena takes that arena's lock (8 threads trading handles at every call
+  // cost about 15% more CPU per request than 8 private handles).
   std::unique_ptr<Transfer> borrow() {
+    const std::thread::id me = std::this_thread::get_id();
+    std::unique_ptr<Transfer> t;
     {
       std::lock_guard<std::mutex> lock(pool_mutex);
       if (!idle.empty()) {
-        std::unique_ptr<Transfer> t = std::move(idle.back());
-        idle.pop_back();
-        return t;
+        auto pick = std::prev(idle.end());
+        for (auto it = idle.rbegin(); it != idle.rend(); ++it) {
+          if ((*it)->last_thread == me) {
+            pick = std::prev(it.base());
+            break;
+          }
+        }
+        t = std::move(*pick);
+        idle.erase(pick);
       }
     }
-    return make_transfer();
+    if (!t) t = make_transfer();
+    if (t) t->last_thread = me;
+    return t;
   }
 
   void give_back(std::unique_ptr<Transfer> t) {

@@ -12,8 +12,11 @@
 #include <atomic>
 #include <cctype>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <variant>
@@ -356,6 +359,66 @@ TEST(CurlTransport, ThreadsSharingATransportUseBoundedConnections) {
   // At most one handle per concurrent caller exists, and each keeps its one connection.
   EXPECT_GE(server.connections_accepted(), 1u);
   EXPECT_LE(server.connections_accepted(), static_cast<std::size_t>(kThreads));
+}
+
+// Threads sharing a transport keep to their own pooled handle (and so their connection),
+// as they would with one handle each: a handle that changes threads at every call makes
+// libcurl free the previous thread's allocations (docs/performance.md).
+TEST(CurlTransport, EachThreadKeepsToItsOwnHandle) {
+  // Two requests held until both have arrived: two handles, two connections.
+  std::mutex hold_mutex;
+  std::condition_variable arrived;
+  int holding = 0;
+  LoopbackServer server([&](const ReceivedRequest& request) {
+    if (request.target == "/hold") {
+      std::unique_lock<std::mutex> lock(hold_mutex);
+      ++holding;
+      arrived.notify_all();
+      arrived.wait_for(lock, 10s, [&] { return holding >= 2; });
+    }
+    return ok();
+  });
+  CurlTransport transport;
+  // Then the two threads take turns: A, B, A, B... Each returns its handle before the other
+  // borrows, so a plain most-recently-returned pool would hand each the other's handle.
+  std::mutex turn_mutex;
+  std::condition_variable turn_changed;
+  int turn = 0;
+  std::atomic<int> failures{0};
+  const auto client = [&](int parity, const std::string& path) {
+    if (!std::holds_alternative<HttpResponse>(transport.send(make_request("GET", server.url("/hold"))))) {
+      ++failures;
+    }
+    for (int round = 0; round < 4; ++round) {
+      {
+        std::unique_lock<std::mutex> lock(turn_mutex);
+        turn_changed.wait(lock, [&] { return turn % 2 == parity; });
+      }
+      if (!std::holds_alternative<HttpResponse>(transport.send(make_request("GET", server.url(path))))) {
+        ++failures;
+      }
+      {
+        std::lock_guard<std::mutex> lock(turn_mutex);
+        ++turn;
+      }
+      turn_changed.notify_all();
+    }
+  };
+  std::thread a(client, 0, "/a");
+  std::thread b(client, 1, "/b");
+  a.join();
+  b.join();
+  ASSERT_EQ(failures.load(), 0);
+  EXPECT_EQ(server.connections_accepted(), 2u);
+  std::set<std::size_t> a_connections;
+  std::set<std::size_t> b_connections;
+  for (const ReceivedRequest& request : server.requests()) {
+    if (request.target == "/a") a_connections.insert(request.connection_id);
+    if (request.target == "/b") b_connections.insert(request.connection_id);
+  }
+  ASSERT_EQ(a_connections.size(), 1u);
+  ASSERT_EQ(b_connections.size(), 1u);
+  EXPECT_NE(*a_connections.begin(), *b_connections.begin());
 }
 
 TEST(CurlTransport, HandlesBeyondTheIdleBoundAreClosed) {
