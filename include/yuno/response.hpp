@@ -28,8 +28,10 @@ template <typename T>
 class Response : public T {
  public:
   /// Made by the SDK (and by tests that fake a client).
-  Response(T value, ResponseMetadata metadata)
+  Response(T&& value, ResponseMetadata metadata)
       : T(std::move(value)), metadata_(std::move(metadata)) {}
+  /// As above, copying `value`.
+  Response(const T& value, ResponseMetadata metadata) : T(value), metadata_(std::move(metadata)) {}
   /// Status, request id, idempotency key, attempts and headers of the exchange.
   const ResponseMetadata& response_metadata() const noexcept { return metadata_; }
 
