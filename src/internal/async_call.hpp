@@ -8,16 +8,22 @@
 #include <optional>
 #include <utility>
 
+#include "internal/block_cache.hpp"
 #include "internal/client_core.hpp"
 
 namespace yuno::internal {
+// TU-local like RecyclingAllocator, which they use (block_cache.hpp says why); only the
+// resource clients' .cpp files include this.
+namespace {
 
-/// An AsyncCompletion that parses the 2xx result with `parse` into a std::promise<R>.
+/// An AsyncCompletion that parses the 2xx result with `parse` into a std::promise<R>. The
+/// promise's shared state comes from RecyclingAllocator (block_cache.hpp: R can be 11 KB).
 template <typename R>
 class PromiseCompletion final : public AsyncCompletion {
  public:
   using Parse = R (*)(ApiResult&&);
-  explicit PromiseCompletion(Parse parse) : parse_(parse) {}
+  explicit PromiseCompletion(Parse parse)
+      : parse_(parse), promise_(std::allocator_arg, RecyclingAllocator<char>{}) {}
 
   std::future<R> future() { return promise_.get_future(); }
 
@@ -47,7 +53,10 @@ class CallbackCompletion final : public AsyncCompletion {
  public:
   using Parse = R (*)(ApiResult&&);
   CallbackCompletion(Parse parse, std::function<void(std::future<R>)> done)
-      : parse_(parse), done_(std::move(done)), future_(promise_.get_future()) {}
+      : parse_(parse),
+        done_(std::move(done)),
+        promise_(std::allocator_arg, RecyclingAllocator<char>{}),
+        future_(promise_.get_future()) {}
 
   void succeed(ApiResult&& result) noexcept override {
     try {
@@ -119,4 +128,5 @@ void run_async(const ClientCore& core, const RequestOptions& options, Build&& bu
   core.start_async(std::move(*call), options, std::move(completion));
 }
 
+}  // namespace
 }  // namespace yuno::internal

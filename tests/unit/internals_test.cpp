@@ -1,6 +1,10 @@
-// Internal helpers: idempotency-key UUIDs, log redaction, URL encoding.
+// Internal helpers: idempotency-key UUIDs, log redaction, URL encoding, HTTP string checks,
+// the block cache behind async results.
+#include <cstring>
+#include <future>
 #include <set>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -9,7 +13,9 @@
 
 #include <yuno/errors.hpp>
 
+#include "internal/block_cache.hpp"
 #include "internal/redact.hpp"
+#include "internal/strings.hpp"
 #include "internal/url.hpp"
 #include "internal/uuid.hpp"
 
@@ -275,6 +281,98 @@ TEST(InternalUrl, DnsNamesStartingWith127AreNotLoopback) {
   // A DNS name that merely starts with "127." is not in 127.0.0.0/8.
   EXPECT_FALSE(is_loopback_host("127.attacker.example"));
   EXPECT_FALSE(is_loopback_host("127.0.0.1.attacker.example"));
+}
+
+// --- HTTP string checks ---------------------------------------------------------------------
+
+TEST(InternalStrings, HttpTokensAreTheCharactersOfRfc9110) {
+  using yuno::internal::is_http_token;
+  EXPECT_TRUE(is_http_token("X-Idempotency-Key"));
+  EXPECT_TRUE(is_http_token("private_secret_key"));
+  EXPECT_TRUE(is_http_token("!#$%&'*+-.^_`|~09azAZ"));
+  EXPECT_FALSE(is_http_token(""));
+  for (const char* bad : {"Bad Name", "Bad:Name", "Bad\tName", "Bad\"Name", "Bad(Name)", "Bad/Name",
+                          "Bad@Name", "Bad,Name", "Bad;Name", "Bad=Name", "Bad{Name}", "Bad\x7fName",
+                          "Bad\xc3\xa9Name"}) {
+    EXPECT_FALSE(is_http_token(bad)) << bad;
+  }
+  EXPECT_FALSE(is_http_token(std::string("Bad\0Name", 8)));
+}
+
+TEST(InternalStrings, LineBreaksAndNulAreFoundAnywhere) {
+  using yuno::internal::has_control_line_break;
+  EXPECT_FALSE(has_control_line_break(""));
+  EXPECT_FALSE(has_control_line_break("a value, with\ttabs and \x01 other controls"));
+  EXPECT_TRUE(has_control_line_break("\rstart"));
+  EXPECT_TRUE(has_control_line_break("middle\nX-Injected: 1"));
+  EXPECT_TRUE(has_control_line_break(std::string("end\0", 4)));
+}
+
+TEST(InternalStrings, CaseAndSpaceAreAsciiOnly) {
+  using yuno::internal::iequals;
+  using yuno::internal::trim;
+  EXPECT_TRUE(iequals("Content-Length", "content-LENGTH"));
+  EXPECT_FALSE(iequals("Content-Length", "Content-Lengt"));
+  EXPECT_FALSE(iequals("\xc3\x89", "\xc3\xa9"));  // no locale folds bytes beyond ASCII
+  EXPECT_FALSE(iequals("[", "{"));                // 0x5b and 0x7b differ by the case bit only
+  EXPECT_EQ(trim(" \t\r\n\v\fvalue  with inner space\t "), "value  with inner space");
+  EXPECT_EQ(trim("\xa0value\xa0"), "\xa0value\xa0");  // a Latin-1 no-break space is not ASCII space
+  EXPECT_EQ(trim(" \t "), "");
+}
+
+// --- Block cache -------------------------------------------------------------------------------
+
+TEST(InternalBlockCache, AGivenBlockIsTakenAgainForTheSameSizeOnly) {
+  using yuno::internal::give_block;
+  using yuno::internal::take_block;
+  // Sizes no library type has, so nothing else in this process shares their bins.
+  constexpr std::size_t kSize = 40000 + 8;
+  constexpr std::size_t kOtherSize = 40000 + 16;
+  void* block = take_block(kSize);
+  ASSERT_NE(block, nullptr);
+  std::memset(block, 0xab, kSize);  // all of it is usable (ASan checks the bounds)
+  give_block(block, kSize);
+  void* other = take_block(kOtherSize);
+  EXPECT_NE(other, block);
+  void* again = take_block(kSize);
+  EXPECT_EQ(again, block);
+  give_block(other, kOtherSize);
+  give_block(again, kSize);
+}
+
+TEST(InternalBlockCache, ManyBlocksOfOneSizeAreAllReturnedSafely) {
+  using yuno::internal::give_block;
+  using yuno::internal::take_block;
+  constexpr std::size_t kSize = 40000 + 24;
+  std::vector<void*> blocks;
+  for (int i = 0; i < 100; ++i) blocks.push_back(take_block(kSize));  // more than it keeps
+  EXPECT_EQ(std::set<void*>(blocks.begin(), blocks.end()).size(), blocks.size());
+  for (void* block : blocks) give_block(block, kSize);  // the surplus is freed (ASan: no leak)
+  std::vector<void*> reused;
+  for (int i = 0; i < 100; ++i) reused.push_back(take_block(kSize));
+  EXPECT_EQ(std::set<void*>(reused.begin(), reused.end()).size(), reused.size());
+  for (void* block : reused) give_block(block, kSize);
+}
+
+TEST(InternalBlockCache, PromisesWithTheAllocatorCarryLargeValuesAcrossThreads) {
+  struct Large {
+    std::string text;
+    char padding[12000] = {};
+  };
+  for (int round = 0; round < 50; ++round) {
+    std::promise<Large> promise(std::allocator_arg, yuno::internal::RecyclingAllocator<char>{});
+    std::future<Large> future = promise.get_future();
+    std::thread producer([&promise, round] {
+      Large value;
+      value.text = "round " + std::to_string(round);
+      value.padding[11999] = 'z';
+      promise.set_value(std::move(value));
+    });
+    const Large got = future.get();
+    producer.join();
+    EXPECT_EQ(got.text, "round " + std::to_string(round));
+    EXPECT_EQ(got.padding[11999], 'z');
+  }
 }
 
 }  // namespace
