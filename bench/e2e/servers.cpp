@@ -314,6 +314,15 @@ Nginx::Nginx(std::string binary, std::string dir, std::string config_template,
 
 Nginx::~Nginx() { stop(); }
 
+void Nginx::add_answer(const std::string& path, const std::string& body) const {
+  if (path.empty() || path.front() != '/' || path.find("..") != std::string::npos) {
+    throw std::invalid_argument("add_answer: not an absolute request path: " + path);
+  }
+  const std::string file = dir_ + "/www/canned/ids" + path;
+  std::filesystem::create_directories(std::filesystem::path(file).parent_path());
+  write_file(file, body);
+}
+
 void Nginx::start() {
   if (access(binary_.c_str(), X_OK) != 0) {
     throw std::runtime_error("nginx not found at " + binary_ +

@@ -73,6 +73,10 @@ class Nginx {
   /// "nginx/1.22.1"
   std::string version() const;
 
+  /// Answers GET `path` (e.g. "/v1/payments/ID") with `body` from now on, instead of the
+  /// canned payment.
+  void add_answer(const std::string& path, const std::string& body) const;
+
   /// Position in the connection log; pass it to connections_since() after the row.
   std::int64_t mark() const;
   ConnectionCount connections_since(std::int64_t mark, bool tls) const;
