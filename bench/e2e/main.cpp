@@ -1138,24 +1138,21 @@ int run(const Options& options) {
   // yuno-sandbox as the server: its own figure, and nginx sending the same answer.
   if (sandbox) {
     const std::string sid = sandbox_payment_id;
-    rows.push_back({"sdk.http-sandbox-answer." + std::to_string(options.threads) + "t.retrieve", "SDK",
-                    "nginx http, sandbox's answer", threads_text + ", one client", "retrieve", false,
-                    [&, sid]() -> RunStats {
-                      yuno::YunoClient client = make_sdk_client(http);
-                      const yuno::PaymentsClient payments = client.payments();
-                      return run_threads(options.threads, [&] {
-                        return Call([&, sid] { check(payments.retrieve(sid), sid); });
-                      }, timed, http);
-                    }, {}});
-    rows.push_back({"sdk.sandbox." + std::to_string(options.threads) + "t.retrieve", "SDK",
-                    "yuno-sandbox", threads_text + ", one client", "retrieve", false,
-                    [&, sid]() -> RunStats {
-                      yuno::YunoClient client = make_sdk_client(sandbox_endpoint);
-                      const yuno::PaymentsClient payments = client.payments();
-                      return run_threads(options.threads, [&] {
-                        return Call([&, sid] { check(payments.retrieve(sid), sid); });
-                      }, timed, sandbox_endpoint);
-                    }, {}});
+    // N threads of SDK retrieves of the sandbox's payment, from `endpoint`.
+    const auto retrieve_row = [&, sid](const std::string& server, const std::string& server_name,
+                                       const Endpoint& endpoint) {
+      rows.push_back({"sdk." + server + "." + std::to_string(options.threads) + "t.retrieve", "SDK",
+                      server_name, threads_text + ", one client", "retrieve", false,
+                      [&, sid]() -> RunStats {
+                        yuno::YunoClient client = make_sdk_client(endpoint);
+                        const yuno::PaymentsClient payments = client.payments();
+                        return run_threads(options.threads, [&] {
+                          return Call([&, sid] { check(payments.retrieve(sid), sid); });
+                        }, timed, endpoint);
+                      }, {}});
+    };
+    retrieve_row("http-sandbox-answer", "nginx http, sandbox's answer", http);
+    retrieve_row("sandbox", "yuno-sandbox", sandbox_endpoint);
     rows.push_back({"sdk.sandbox." + std::to_string(options.threads) + "t.create", "SDK",
                     "yuno-sandbox", threads_text + ", one client", "create", false,
                     [&]() -> RunStats {
