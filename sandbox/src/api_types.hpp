@@ -1,5 +1,5 @@
 // The request and response types the emulator works with, independent of the HTTP server
-// library (sandbox_server.cpp converts from and to cpp-httplib), and ApiError: a Yuno error
+// (http_server.cpp reads and writes them on the wire), and ApiError: a Yuno error
 // answer, `{"code": "...", "messages": ["..."]}`, thrown by any handler.
 #pragma once
 

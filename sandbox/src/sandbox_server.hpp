@@ -7,7 +7,7 @@
 //   ... point the SDK at server.base_url() with the options' keys ...
 //   server.stop();                          // also done by the destructor
 //
-// The HTTP library (cpp-httplib) stays inside sandbox_server.cpp.
+// The HTTP server itself is http_server.hpp; the emulator is SandboxApp.
 #pragma once
 
 #include <chrono>
@@ -56,10 +56,10 @@ class SandboxServer {
   /// Binds and starts serving on background threads; returns the bound port. Throws
   /// std::runtime_error when the address cannot be bound or the TLS files cannot be
   /// loaded, std::invalid_argument for invalid options. Ignores SIGPIPE process-wide
-  /// (the HTTP library writes to sockets the peer may have closed).
+  /// (TLS and webhook deliveries write to sockets the peer may have closed).
   int start();
-  /// Stops accepting, lets the requests in progress finish, and joins the threads. Idempotent.
-  /// Idle keep-alive connections may delay it by up to 5 seconds.
+  /// Stops accepting, closes idle keep-alive connections at once, lets the requests in
+  /// progress finish, and joins the threads. Idempotent.
   void stop();
 
   bool running() const;
