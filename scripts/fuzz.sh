@@ -98,7 +98,7 @@ fi
 max_len_of() {
   case "$1" in
     decimal) echo 256 ;;
-    error_body) echo 8192 ;;
+    error_body | http_request) echo 8192 ;;
     sandbox_handle) echo 16384 ;;
     *) echo 65536 ;;
   esac
