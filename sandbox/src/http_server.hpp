@@ -42,6 +42,8 @@ class Server {
 
   /// Binds, listens and starts the threads; returns the bound port. Throws
   /// std::runtime_error when the address cannot be bound or the TLS files not loaded.
+  /// Plain sockets are written with MSG_NOSIGNAL; OpenSSL's writes are not, so a process
+  /// serving HTTPS must ignore SIGPIPE (SandboxServer::start does).
   int start();
   /// Stops accepting, closes idle connections at once, lets the requests being served
   /// finish (their answers say "Connection: close"), and joins the threads. Idempotent.
