@@ -75,6 +75,24 @@ class Connection {
     }
   }
 
+  /// Before closing with a request possibly unread (a refusal): closing a socket whose
+  /// receive queue holds data sends a reset, which can destroy the answer before the
+  /// client reads it. Half-close, then drop what the client still sends, up to 1 MiB or
+  /// one quiet second.
+  void linger() {
+    if (ssl_ != nullptr) return;  // TLS: close_notify in the destructor is what we can do
+    if (shutdown(fd_, SHUT_WR) != 0) return;
+    timeval second{1, 0};
+    setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &second, sizeof(second));
+    char sink[kReadChunk];
+    for (std::size_t dropped = 0; dropped < 1024 * 1024;) {
+      const ssize_t n = recv(fd_, sink, sizeof(sink), 0);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      dropped += static_cast<std::size_t>(n);
+    }
+  }
+
   bool write_all(std::string_view data) {
     while (!data.empty()) {
       if (ssl_ != nullptr) {
@@ -128,6 +146,8 @@ struct Server::Impl {
   void set_idle(Tracked& tracked, bool idle);
   bool answer(Connection& connection, const ApiResponse& response, bool close, bool head_only,
               std::string& out);
+  /// Answers a request it will not serve with the Yuno error body, then closes.
+  void refuse(Connection& connection, int status, const std::string& message, std::string& out);
 
   const ServerSettings settings;
   const Handler handler;
@@ -195,7 +215,8 @@ void Server::Impl::set_idle(Tracked& tracked, bool idle) {
 
 bool Server::Impl::read_more(Connection& connection, Tracked& tracked, std::string& in) {
   // Waiting for a new request, the connection is idle: stop() may shut it down.
-  const bool between_requests = in.empty();
+  // (Stray CR/LF after a request, which some clients send, do not start the next one.)
+  const bool between_requests = in.find_first_not_of("\r\n") == std::string::npos;
   if (between_requests) {
     std::lock_guard<std::mutex> lock(mutex);
     if (stopping) return false;
@@ -214,6 +235,13 @@ bool Server::Impl::answer(Connection& connection, const ApiResponse& response, b
   out.clear();
   write_response(response, close, head_only, out);
   return connection.write_all(out) && !close;
+}
+
+void Server::Impl::refuse(Connection& connection, int status, const std::string& message,
+                          std::string& out) {
+  // A failed write changes nothing: the connection closes either way.
+  answer(connection, error_response(status, "INVALID_REQUEST", message), true, false, out);
+  connection.linger();
 }
 
 void Server::Impl::serve(Accepted accepted) {
@@ -265,8 +293,7 @@ void Server::Impl::serve(Accepted accepted) {
     }
     if (state == Parse::kRefused) {
       // Where this request ends is unknown: answer and close.
-      answer(connection, error_response(refusal.status, "INVALID_REQUEST", refusal.message),
-             true, false, out);
+      refuse(connection, refusal.status, refusal.message, out);
       return;
     }
 
@@ -292,8 +319,7 @@ void Server::Impl::serve(Accepted accepted) {
         if (!read_more(connection, *tracked, in)) return;
       }
       if (state == Parse::kRefused) {
-        answer(connection, error_response(refusal.status, "INVALID_REQUEST", refusal.message),
-               true, false, out);
+        refuse(connection, refusal.status, refusal.message, out);
         return;
       }
       request_size += encoded_size;
@@ -304,8 +330,7 @@ void Server::Impl::serve(Accepted accepted) {
     request.headers = std::move(head.headers);
     request.remote_addr = accepted.remote_addr;
     if (!decode_target(head.target, request.path, request.query)) {
-      answer(connection, error_response(400, "INVALID_REQUEST", "Malformed request target"),
-             true, false, out);
+      refuse(connection, 400, "Malformed request target", out);
       return;
     }
 

@@ -277,6 +277,11 @@ std::string body_of(const std::string& response) {
   return end == std::string::npos ? "" : response.substr(end + 4);
 }
 
+// The body of the client's next response, as JSON.
+nlohmann::json next_json(RawClient& client) {
+  return nlohmann::json::parse(body_of(client.read_response()));
+}
+
 // Answers with what it was asked, as JSON; "/boom" throws, "/drop" drops the connection.
 ApiResponse echo(ApiRequest& request) {
   if (request.path == "/boom") throw std::runtime_error("handler failure");
@@ -329,8 +334,8 @@ TEST_F(HttpServerTest, ServesManyRequestsOnOneConnectionIncludingPipelinedOnes) 
   client.send_text(
       "POST /p HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\nabc"
       "POST /q HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nxy\r\n0\r\n\r\n");
-  EXPECT_EQ(nlohmann::json::parse(body_of(client.read_response()))["body"], "abc");
-  const auto chunked = nlohmann::json::parse(body_of(client.read_response()));
+  EXPECT_EQ(next_json(client)["body"], "abc");
+  const auto chunked = next_json(client);
   EXPECT_EQ(chunked["path"], "/q");
   EXPECT_EQ(chunked["body"], "xy");
 }
@@ -338,7 +343,7 @@ TEST_F(HttpServerTest, ServesManyRequestsOnOneConnectionIncludingPipelinedOnes) 
 TEST_F(HttpServerTest, APostWithoutLengthHasAnEmptyBody) {
   RawClient client(port_);
   client.send_text("POST /reset HTTP/1.1\r\nHost: h\r\n\r\n");
-  const auto json = nlohmann::json::parse(body_of(client.read_response()));
+  const auto json = next_json(client);
   EXPECT_EQ(json["method"], "POST");
   EXPECT_EQ(json["body"], "");
 }
@@ -348,7 +353,7 @@ TEST_F(HttpServerTest, AnExpectingClientIsToldToContinue) {
   client.send_text("POST /e HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n");
   EXPECT_EQ(client.read_response(), "HTTP/1.1 100 Continue\r\n\r\n");
   client.send_text("ok");
-  EXPECT_EQ(nlohmann::json::parse(body_of(client.read_response()))["body"], "ok");
+  EXPECT_EQ(next_json(client)["body"], "ok");
 }
 
 TEST_F(HttpServerTest, HeadAnswersTheLengthWithoutTheBody) {
@@ -365,6 +370,9 @@ TEST_F(HttpServerTest, RefusalsCarryAYunoErrorBodyAndCloseTheConnection) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"BROKEN\r\n\r\n", "HTTP/1.1 400 "},
       {"POST / HTTP/1.1\r\nContent-Length: 1001\r\n\r\n", "HTTP/1.1 413 "},
+      // The refused body already sent: the answer must still arrive (no reset on close).
+      {"POST / HTTP/1.1\r\nContent-Length: 60000\r\n\r\n" + std::string(60000, 'x'),
+       "HTTP/1.1 413 "},
       {"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3e9\r\n", "HTTP/1.1 413 "},
       {"GET /%zz HTTP/1.1\r\n\r\n", "HTTP/1.1 400 "},
       {"GET / HTTP/3.0\r\n\r\n", "HTTP/1.1 505 "},
