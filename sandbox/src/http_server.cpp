@@ -448,6 +448,5 @@ void Server::stop() {
 
 bool Server::running() const { return impl_->accepting && !impl_->stopping; }
 
-bool Server::tls() const { return impl_->tls_context != nullptr; }
 
 }  // namespace yuno::sandbox::http

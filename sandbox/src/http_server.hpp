@@ -50,7 +50,6 @@ class Server {
   void stop();
 
   bool running() const;
-  bool tls() const;
 
  private:
   struct Impl;
