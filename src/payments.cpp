@@ -17,14 +17,19 @@ using internal::ApiResult;
 using internal::run_async;
 
 // Some responses (GET v2, 3DS creates) wrap the payment as {"payment": {...}}.
-Payment payment_from_body(const ApiResult& result) {
-  nlohmann::json body = internal::parse_json_body(result);
-  if (body.is_object() && !body.contains("id")) {
-    if (auto inner = body.find("payment"); inner != body.end() && inner->is_object()) {
-      return internal::json_to_model<Payment>(*inner, result);
+Payment payment_from(const internal::TapeNode& body, const ApiResult& result) {
+  if (body.is_object() && !body.find("id")) {
+    if (auto inner = body.find("payment"); inner && inner->is_object()) {
+      return internal::tape_to_model<Payment>(*inner, result);
     }
   }
-  return internal::json_to_model<Payment>(body, result);
+  return internal::tape_to_model<Payment>(body, result);
+}
+
+Payment payment_from_body(const ApiResult& result) {
+  internal::JsonTape tape;
+  internal::parse_tape_body(result, tape);
+  return payment_from(tape.root(), result);
 }
 
 Response<Payment> payment_response(ApiResult&& result) {
@@ -149,12 +154,13 @@ ApiCall cancel_or_refund_call(std::string_view payment_id, const CancelOrRefundR
 // The parsers, shared likewise.
 
 Response<std::vector<Payment>> payments_response(ApiResult&& result) {
-  const nlohmann::json body = internal::parse_json_body(result);
+  internal::JsonTape tape;
+  internal::parse_tape_body(result, tape);
   std::vector<Payment> payments;
-  if (body.is_array()) {
-    payments = internal::json_to_model<std::vector<Payment>>(body, result);
+  if (tape.root().is_array()) {
+    payments = internal::tape_to_model<std::vector<Payment>>(tape.root(), result);
   } else {
-    payments.push_back(payment_from_body(result));  // a single payment, not in a list
+    payments.push_back(payment_from(tape.root(), result));  // a single payment, not in a list
   }
   return Response<std::vector<Payment>>(std::move(payments), std::move(result.metadata));
 }

@@ -53,28 +53,29 @@ inline nlohmann::json without_null_members(const nlohmann::json& value) {
 
 /// Thrown from a from_json for a shape error; FieldReader prefixes it with the field path.
 /// The message names JSON types only, never a value.
-[[noreturn]] inline void wrong_shape(const std::string& expected, const nlohmann::json& got) {
+template <typename Node>  // nlohmann::json, or a TapeNode (internal/json_tape.hpp)
+[[noreturn]] void wrong_shape(const std::string& expected, const Node& got) {
   throw ModelError("expected " + expected + ", got " + got.type_name());
 }
 
 /// An integer field, checked: nlohmann converts with a plain cast, so 1e30 into an int is
 /// undefined behaviour and 4294967297 silently becomes 1. A whole number written as a float
 /// (2.0) is accepted; anything else out of T's range, fractional or not a number is an error.
-template <typename T>
-T read_integer(const nlohmann::json& value) {
+template <typename T, typename Node>  // Node: nlohmann::json, or a TapeNode
+T read_integer(const Node& value) {
   using Limits = std::numeric_limits<T>;
   if (value.is_number_unsigned()) {
-    const auto number = value.get<std::uint64_t>();
+    const auto number = value.template get<std::uint64_t>();
     if (number <= static_cast<std::uint64_t>(Limits::max())) return static_cast<T>(number);
   } else if (value.is_number_integer()) {
-    const auto number = value.get<std::int64_t>();
+    const auto number = value.template get<std::int64_t>();
     if (number >= static_cast<std::int64_t>(Limits::min()) &&
         (number < 0 || static_cast<std::uint64_t>(number) <=
                            static_cast<std::uint64_t>(Limits::max()))) {
       return static_cast<T>(number);
     }
   } else if (value.is_number_float()) {
-    const double number = value.get<double>();
+    const double number = value.template get<double>();
     // max + 1 is 2^k, an exact double; so is min - 1 for 8 to 32-bit types (for 64-bit ones it
     // rounds to min, refused too: a conservative edge no real field reaches).
     const double below_min = static_cast<double>(Limits::min()) - 1.0;
@@ -89,7 +90,14 @@ T read_integer(const nlohmann::json& value) {
   throw ModelError("integer out of range");
 }
 
-class FieldReader {
+/// Reads a model's fields from `Node`: nlohmann::json here, a TapeNode in
+/// internal/model_tape.hpp (the response path). `FieldReader in(j, "Name")` picks the one
+/// for j's type.
+template <typename Node>
+class FieldReader;
+
+template <>
+class FieldReader<nlohmann::json> {
  public:
   FieldReader(const nlohmann::json& j, std::string_view model) : j_(j), model_(model) {
     if (!j.is_object()) {
@@ -175,6 +183,9 @@ class FieldReader {
   std::string model_;
   std::vector<std::string_view> seen_;
 };
+
+template <typename Node>
+FieldReader(const Node&, std::string_view) -> FieldReader<Node>;
 
 /// Writes fields; unset optionals are skipped. Call finish() with unknown_fields last.
 class FieldWriter {

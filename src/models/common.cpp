@@ -1,6 +1,6 @@
 #include "yuno/models/common.hpp"
 
-#include "internal/model_json.hpp"
+#include "internal/model_tape.hpp"
 
 namespace yuno {
 
@@ -14,12 +14,17 @@ void to_json(nlohmann::json& j, const Document& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, Document& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, Document& value) {
   FieldReader in(j, "Document");
   in.optional("document_type", value.document_type);
   in.optional("document_number", value.document_number);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, Document& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, Document& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const Phone& value) {
   FieldWriter out(j);
@@ -28,12 +33,17 @@ void to_json(nlohmann::json& j, const Phone& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, Phone& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, Phone& value) {
   FieldReader in(j, "Phone");
   in.optional("country_code", value.country_code);
   in.optional("number", value.number);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, Phone& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, Phone& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const Address& value) {
   FieldWriter out(j);
@@ -49,7 +59,8 @@ void to_json(nlohmann::json& j, const Address& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, Address& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, Address& value) {
   FieldReader in(j, "Address");
   in.optional("address_line_1", value.address_line_1);
   in.optional("address_line_2", value.address_line_2);
@@ -63,6 +74,10 @@ void from_json(const nlohmann::json& j, Address& value) {
   value.unknown_fields = in.unknown();
 }
 
+void from_json(const nlohmann::json& j, Address& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, Address& value) { read(j, value); }
+
 void to_json(nlohmann::json& j, const MetadataEntry& value) {
   FieldWriter out(j);
   out.required("key", value.key);
@@ -70,11 +85,16 @@ void to_json(nlohmann::json& j, const MetadataEntry& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, MetadataEntry& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, MetadataEntry& value) {
   FieldReader in(j, "MetadataEntry");
   in.value_or_default("key", value.key);
   in.value_or_default("value", value.value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, MetadataEntry& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, MetadataEntry& value) { read(j, value); }
 
 }  // namespace yuno

@@ -1,6 +1,6 @@
 #include "yuno/models/customer_payer.hpp"
 
-#include "internal/model_json.hpp"
+#include "internal/model_tape.hpp"
 
 namespace yuno {
 
@@ -73,11 +73,16 @@ void to_json(nlohmann::json& j, const BrowserInfo& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, BrowserInfo& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, BrowserInfo& value) {
   FieldReader in(j, "BrowserInfo");
   browser_info_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, BrowserInfo& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, BrowserInfo& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const DeviceFingerprint& value) {
   FieldWriter out(j);
@@ -85,11 +90,16 @@ void to_json(nlohmann::json& j, const DeviceFingerprint& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, DeviceFingerprint& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, DeviceFingerprint& value) {
   FieldReader in(j, "DeviceFingerprint");
   device_fingerprint_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, DeviceFingerprint& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, DeviceFingerprint& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const MerchantCustomerValidations& value) {
   FieldWriter out(j);
@@ -97,11 +107,16 @@ void to_json(nlohmann::json& j, const MerchantCustomerValidations& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, MerchantCustomerValidations& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, MerchantCustomerValidations& value) {
   FieldReader in(j, "MerchantCustomerValidations");
   validations_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, MerchantCustomerValidations& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, MerchantCustomerValidations& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const CustomerPayer& value) {
   FieldWriter out(j);
@@ -109,10 +124,15 @@ void to_json(nlohmann::json& j, const CustomerPayer& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, CustomerPayer& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, CustomerPayer& value) {
   FieldReader in(j, "CustomerPayer");
   customer_payer_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, CustomerPayer& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, CustomerPayer& value) { read(j, value); }
 
 }  // namespace yuno

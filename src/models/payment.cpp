@@ -4,7 +4,7 @@
 #include <cctype>
 #include <utility>
 
-#include "internal/model_json.hpp"
+#include "internal/model_tape.hpp"
 
 namespace yuno {
 
@@ -182,20 +182,25 @@ struct TransactionList {
   bool single_object = false;
 };
 
-void from_json(const nlohmann::json& j, TransactionList& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, TransactionList& value) {
   if (j.is_object()) {
-    value.items.assign(1, j.get<Transaction>());
+    value.items.assign(1, j.template get<Transaction>());
     value.single_object = true;
   } else if (j.is_array()) {
-    value.items = j.get<std::vector<Transaction>>();
+    value.items = j.template get<std::vector<Transaction>>();
     value.single_object = false;
   } else {
     internal::wrong_shape("an array or an object", j);
   }
 }
 
-template <typename Shape>
-void read_transactions(FieldReader& in, std::string_view key, std::vector<Transaction>& out,
+void from_json(const nlohmann::json& j, TransactionList& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, TransactionList& value) { read(j, value); }
+
+template <typename Reader, typename Shape>
+void read_transactions(Reader& in, std::string_view key, std::vector<Transaction>& out,
                        Shape& shape) {
   std::optional<TransactionList> list;
   in.optional(key, list);
@@ -324,11 +329,16 @@ void to_json(nlohmann::json& j, const CurrencyConversion& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, CurrencyConversion& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, CurrencyConversion& value) {
   FieldReader in(j, "CurrencyConversion");
   currency_conversion_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, CurrencyConversion& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, CurrencyConversion& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const Amount& value) {
   const bool value_only = value.currency.empty() && !value.captured && !value.refunded &&
@@ -350,11 +360,12 @@ void to_json(nlohmann::json& j, const Amount& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, Amount& value) {
+// Amount's friends set its private shape from amount_shape.
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, Amount& value) {
   value = Amount();
   if (j.is_number()) {  // a transaction's amount inside a payment
     j.get_to(value.value);
-    value.shape_ = Amount::Shape::kBareNumber;
     return;
   }
   FieldReader in(j, "Amount");
@@ -364,7 +375,22 @@ void from_json(const nlohmann::json& j, Amount& value) {
   in.optional("refunded", value.refunded);
   in.optional("currency_conversion", value.currency_conversion);
   value.unknown_fields = in.unknown();
-  value.shape_ = j.at("value").is_string() ? Amount::Shape::kStringValue : Amount::Shape::kObject;
+}
+
+template <typename Shape, typename Node>
+Shape amount_shape(const Node& j) {
+  if (j.is_number()) return Shape::kBareNumber;
+  return j.at("value").is_string() ? Shape::kStringValue : Shape::kObject;
+}
+
+void from_json(const nlohmann::json& j, Amount& value) {
+  read(j, value);
+  value.shape_ = amount_shape<Amount::Shape>(j);
+}
+
+void from_tape(const internal::TapeNode& j, Amount& value) {
+  read(j, value);
+  value.shape_ = amount_shape<Amount::Shape>(j);
 }
 
 void to_json(nlohmann::json& j, const PaymentCheckout& value) {
@@ -373,11 +399,16 @@ void to_json(nlohmann::json& j, const PaymentCheckout& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, PaymentCheckout& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, PaymentCheckout& value) {
   FieldReader in(j, "PaymentCheckout");
   checkout_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, PaymentCheckout& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, PaymentCheckout& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const OrderItem& value) {
   FieldWriter out(j);
@@ -385,11 +416,16 @@ void to_json(nlohmann::json& j, const OrderItem& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, OrderItem& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, OrderItem& value) {
   FieldReader in(j, "OrderItem");
   order_item_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, OrderItem& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, OrderItem& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const OrderShipping& value) {
   FieldWriter out(j);
@@ -397,11 +433,16 @@ void to_json(nlohmann::json& j, const OrderShipping& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, OrderShipping& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, OrderShipping& value) {
   FieldReader in(j, "OrderShipping");
   order_shipping_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, OrderShipping& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, OrderShipping& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const PaymentOrder& value) {
   FieldWriter out(j);
@@ -409,11 +450,16 @@ void to_json(nlohmann::json& j, const PaymentOrder& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, PaymentOrder& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, PaymentOrder& value) {
   FieldReader in(j, "PaymentOrder");
   order_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, PaymentOrder& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, PaymentOrder& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const AdditionalData& value) {
   FieldWriter out(j);
@@ -421,11 +467,16 @@ void to_json(nlohmann::json& j, const AdditionalData& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, AdditionalData& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, AdditionalData& value) {
   FieldReader in(j, "AdditionalData");
   additional_data_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, AdditionalData& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, AdditionalData& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const SplitAmount& value) {
   FieldWriter out(j);
@@ -433,11 +484,16 @@ void to_json(nlohmann::json& j, const SplitAmount& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, SplitAmount& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, SplitAmount& value) {
   FieldReader in(j, "SplitAmount");
   split_amount_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, SplitAmount& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, SplitAmount& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const SplitMarketplaceEntry& value) {
   FieldWriter out(j);
@@ -445,11 +501,16 @@ void to_json(nlohmann::json& j, const SplitMarketplaceEntry& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, SplitMarketplaceEntry& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, SplitMarketplaceEntry& value) {
   FieldReader in(j, "SplitMarketplaceEntry");
   split_entry_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, SplitMarketplaceEntry& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, SplitMarketplaceEntry& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const Transaction& value) {
   FieldWriter out(j);
@@ -461,7 +522,8 @@ void to_json(nlohmann::json& j, const Transaction& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, Transaction& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, Transaction& value) {
   FieldReader in(j, "Transaction");
   in.required("id", value.id);
   value.type = TransactionType();
@@ -475,6 +537,10 @@ void from_json(const nlohmann::json& j, Transaction& value) {
   value.unknown_fields = in.unknown();
 }
 
+void from_json(const nlohmann::json& j, Transaction& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, Transaction& value) { read(j, value); }
+
 void to_json(nlohmann::json& j, const Payment& value) {
   FieldWriter out(j);
   out.required("id", value.id);
@@ -487,7 +553,9 @@ void to_json(nlohmann::json& j, const Payment& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, Payment& value) {
+// Payment's friends pass its private list shapes in.
+template <typename Node, typename Shape>  // Node: nlohmann::json or internal::TapeNode
+void read(const Node& j, Payment& value, Shape& transactions_shape, Shape& history_shape) {
   FieldReader in(j, "Payment");
   in.required("id", value.id);
   value.status = PaymentStatus();
@@ -495,10 +563,17 @@ void from_json(const nlohmann::json& j, Payment& value) {
   value.sub_status = PaymentSubStatus();
   in.value_or_default("sub_status", value.sub_status);
   payment_fields(in, value);
-  read_transactions(in, "transactions", value.transactions, value.transactions_shape_);
-  read_transactions(in, "transactions_history", value.transactions_history,
-                    value.transactions_history_shape_);
+  read_transactions(in, "transactions", value.transactions, transactions_shape);
+  read_transactions(in, "transactions_history", value.transactions_history, history_shape);
   value.unknown_fields = in.unknown();
+}
+
+void from_json(const nlohmann::json& j, Payment& value) {
+  read(j, value, value.transactions_shape_, value.transactions_history_shape_);
+}
+
+void from_tape(const internal::TapeNode& j, Payment& value) {
+  read(j, value, value.transactions_shape_, value.transactions_history_shape_);
 }
 
 void to_json(nlohmann::json& j, const ResponseAdditionalData& value) {
@@ -507,10 +582,15 @@ void to_json(nlohmann::json& j, const ResponseAdditionalData& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, ResponseAdditionalData& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, ResponseAdditionalData& value) {
   FieldReader in(j, "ResponseAdditionalData");
   response_additional_data_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, ResponseAdditionalData& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, ResponseAdditionalData& value) { read(j, value); }
 
 }  // namespace yuno

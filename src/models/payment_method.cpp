@@ -2,7 +2,7 @@
 
 #include <ostream>
 
-#include "internal/model_json.hpp"
+#include "internal/model_tape.hpp"
 #include "yuno/errors.hpp"
 #include "yuno/models/payment.hpp"
 
@@ -207,11 +207,16 @@ void to_json(nlohmann::json& j, const CardData& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, CardData& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, CardData& value) {
   FieldReader in(j, "CardData");
   card_data_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, CardData& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, CardData& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const StoredCredentials& value) {
   FieldWriter out(j);
@@ -219,11 +224,16 @@ void to_json(nlohmann::json& j, const StoredCredentials& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, StoredCredentials& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, StoredCredentials& value) {
   FieldReader in(j, "StoredCredentials");
   stored_credentials_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, StoredCredentials& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, StoredCredentials& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const CardDetail& value) {
   FieldWriter out(j);
@@ -231,11 +241,16 @@ void to_json(nlohmann::json& j, const CardDetail& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, CardDetail& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, CardDetail& value) {
   FieldReader in(j, "CardDetail");
   card_detail_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, CardDetail& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, CardDetail& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const PaymentMethodDetail& value) {
   FieldWriter out(j);
@@ -243,11 +258,16 @@ void to_json(nlohmann::json& j, const PaymentMethodDetail& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, PaymentMethodDetail& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, PaymentMethodDetail& value) {
   FieldReader in(j, "PaymentMethodDetail");
   detail_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, PaymentMethodDetail& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, PaymentMethodDetail& value) { read(j, value); }
 
 std::optional<Payment> EnrollmentVerification::parsed_payment() const {
   if (!payment || payment->is_null()) return std::nullopt;
@@ -265,11 +285,16 @@ void to_json(nlohmann::json& j, const Enrollment& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, Enrollment& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, Enrollment& value) {
   FieldReader in(j, "Enrollment");
   enrollment_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, Enrollment& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, Enrollment& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const PaymentMethodProvider& value) {
   FieldWriter out(j);
@@ -277,11 +302,16 @@ void to_json(nlohmann::json& j, const PaymentMethodProvider& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, PaymentMethodProvider& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, PaymentMethodProvider& value) {
   FieldReader in(j, "PaymentMethodProvider");
   provider_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, PaymentMethodProvider& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, PaymentMethodProvider& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const EnrollmentVerification& value) {
   FieldWriter out(j);
@@ -289,11 +319,16 @@ void to_json(nlohmann::json& j, const EnrollmentVerification& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, EnrollmentVerification& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, EnrollmentVerification& value) {
   FieldReader in(j, "EnrollmentVerification");
   verification_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, EnrollmentVerification& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, EnrollmentVerification& value) { read(j, value); }
 
 void to_json(nlohmann::json& j, const PaymentMethod& value) {
   FieldWriter out(j);
@@ -301,10 +336,15 @@ void to_json(nlohmann::json& j, const PaymentMethod& value) {
   out.finish(value.unknown_fields);
 }
 
-void from_json(const nlohmann::json& j, PaymentMethod& value) {
+template <typename Node>  // nlohmann::json or internal::TapeNode
+void read(const Node& j, PaymentMethod& value) {
   FieldReader in(j, "PaymentMethod");
   payment_method_fields(in, value);
   value.unknown_fields = in.unknown();
 }
+
+void from_json(const nlohmann::json& j, PaymentMethod& value) { read(j, value); }
+
+void from_tape(const internal::TapeNode& j, PaymentMethod& value) { read(j, value); }
 
 }  // namespace yuno

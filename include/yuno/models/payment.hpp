@@ -32,6 +32,10 @@
 
 namespace yuno {
 
+namespace internal {
+class TapeNode;  // the SDK's response parser (src/internal/json_tape.hpp)
+}  // namespace internal
+
 // ---------------------------------------------------------------------------------------
 // Statuses and types (unknown values are kept: compare with the constants, print value())
 // ---------------------------------------------------------------------------------------
@@ -255,6 +259,7 @@ struct Amount {
  private:
   friend void to_json(nlohmann::json& j, const Amount& value);
   friend void from_json(const nlohmann::json& j, Amount& value);
+  friend void from_tape(const internal::TapeNode& j, Amount& value);
   enum class Shape : unsigned char { kObject, kStringValue, kBareNumber };
   Shape shape_ = Shape::kObject;  ///< the shape it was read in
 };
@@ -486,6 +491,7 @@ struct YUNO_API Payment {
  private:
   friend void to_json(nlohmann::json& j, const Payment& value);
   friend void from_json(const nlohmann::json& j, Payment& value);
+  friend void from_tape(const internal::TapeNode& j, Payment& value);
   enum class ListShape : unsigned char { kUnset, kArray, kObject };
   ListShape transactions_shape_ = ListShape::kUnset;  ///< as read: written back the same way
   ListShape transactions_history_shape_ = ListShape::kUnset;
