@@ -20,7 +20,9 @@
 #include <yuno/yuno.hpp>
 
 // Internal pieces measured on their own: the request printer and the key generator.
+#include "internal/json_tape.hpp"
 #include "internal/json_text.hpp"
+#include "internal/model_tape.hpp"
 #include "internal/uuid.hpp"
 
 namespace {
@@ -81,6 +83,30 @@ void BM_Payment7k_FromJson(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_Payment7k_FromJson);
+
+// What the SDK itself does with a response body: a JSON tape (no DOM), read into the model.
+void BM_Payment7k_ParseSdkTape(benchmark::State& state) {
+  const std::string& text = payment_7k();
+  for (auto _ : state) {
+    yuno::internal::JsonTape tape;  // a fresh one, as each SDK call makes
+    if (!tape.parse(text)) state.SkipWithError("the tape refused the payment");
+    yuno::Payment payment = tape.root().get<yuno::Payment>();
+    benchmark::DoNotOptimize(payment);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_Payment7k_ParseSdkTape);
+
+void BM_Payment7k_TapeOnly(benchmark::State& state) {
+  const std::string& text = payment_7k();
+  for (auto _ : state) {
+    yuno::internal::JsonTape tape;  // a fresh one, as each SDK call makes
+    if (!tape.parse(text)) state.SkipWithError("the tape refused the payment");
+    benchmark::DoNotOptimize(tape);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_Payment7k_TapeOnly);
 
 void BM_Payment3k_Parse(benchmark::State& state) {
   const std::string& text = payment_3k();

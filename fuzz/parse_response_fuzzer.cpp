@@ -6,6 +6,10 @@
 // it. A model that was read is written back, read again and written again: the two JSON
 // texts must be equal (what the SDK writes, it reads back unchanged).
 //
+// The SDK reads Payment and the models it nests from a JSON tape (internal/json_tape.hpp),
+// nlohmann users through from_json: both must read every body alike (same values written
+// back, same error), and refuse the same texts.
+//
 // Input: the response body, raw. Seeds: every 2xx response example of Yuno's OpenAPI
 // documents (scripts/fuzz.sh writes them with yuno_fuzz_seeds) and fuzz/corpus/parse_response.
 
@@ -18,6 +22,8 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz_support.hpp"
+#include "internal/json_tape.hpp"
+#include "internal/model_tape.hpp"
 #include "internal/parse_response.hpp"
 #include "yuno/errors.hpp"
 #include "yuno/models/checkout_session.hpp"
@@ -97,6 +103,27 @@ void parse_list(const nlohmann::json& body, const ApiResult& result, const char*
   }
 }
 
+// A read's outcome: the model written back as JSON text, or the error's message.
+template <typename T, typename Node>
+std::string read_outcome(const Node& node) {
+  try {
+    const nlohmann::json written = node.template get<T>();
+    return "read: " + written.dump();
+  } catch (const std::exception& e) {
+    return std::string("error: ") + e.what();
+  }
+}
+
+template <typename T>
+void check_tape_reads_as_dom(const nlohmann::json& dom, const yuno::internal::JsonTape& tape,
+                             const char* name) {
+  const std::string through_dom = read_outcome<T>(dom);
+  const std::string through_tape = read_outcome<T>(tape.root());
+  YUNO_FUZZ_CHECK(through_dom == through_tape,
+                  std::string(name) + ": the tape and DOM paths differ\n  DOM:  " +
+                      through_dom + "\n  tape: " + through_tape);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -120,8 +147,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     parsed = yuno::internal::parse_json_body(result);
   } catch (const yuno::Error&) {
+    yuno::internal::JsonTape tape;
+    YUNO_FUZZ_CHECK(!tape.parse(body), "the tape read a body the DOM parser refused");
     return 0;  // not JSON: every parser above already said ResponseParseError
   }
+  yuno::internal::JsonTape tape;
+  YUNO_FUZZ_CHECK(tape.parse(body), "the tape refused a body the DOM parser read");
+  YUNO_FUZZ_CHECK(tape.root().to_json() == parsed, "the tape parsed another value than the DOM");
+  check_tape_reads_as_dom<yuno::Payment>(parsed, tape, "Payment");
+  check_tape_reads_as_dom<yuno::Transaction>(parsed, tape, "Transaction");
+  check_tape_reads_as_dom<yuno::PaymentMethod>(parsed, tape, "PaymentMethod");
+  check_tape_reads_as_dom<std::vector<yuno::Payment>>(parsed, tape, "Payment list");
+
   // {"payment": {...}} (GET v2, 3DS) when there is no top-level id; lists of payments.
   if (parsed.is_object() && !parsed.contains("id")) {
     if (auto inner = parsed.find("payment"); inner != parsed.end() && inner->is_object()) {

@@ -173,7 +173,8 @@ void read_value(const TapeNode& node, T& out) {
 }
 
 /// FieldReader over a tape: the same interface and results as FieldReader<nlohmann::json>.
-/// Members are looked up by binary search over their keys, sorted once per object.
+/// Members are found by a linear scan (most keys differ in length, so most comparisons are
+/// one integer); a repeated key reads as nlohmann reads it: its last value.
 template <>
 class FieldReader<TapeNode> {
  public:
@@ -185,14 +186,6 @@ class FieldReader<TapeNode> {
     j.for_each_member([this](std::string_view key, const TapeNode& value) {
       members_.push_back(Member{key, value, false});
     });
-    // Sorted by key, equal keys in document order: the last of a run is the value
-    // nlohmann keeps for a repeated key, and the others are never unknown fields.
-    std::sort(members_.begin(), members_.end(), [](const Member& a, const Member& b) {
-      return a.key != b.key ? a.key < b.key : a.value.index() < b.value.index();
-    });
-    for (std::size_t i = 0; i + 1 < members_.size(); ++i) {
-      if (members_[i].key == members_[i + 1].key) members_[i].seen = true;
-    }
   }
 
   template <typename T>
@@ -234,9 +227,14 @@ class FieldReader<TapeNode> {
 
   Json unknown() const {
     nlohmann::json rest = nlohmann::json::object();
-    for (const Member& member : members_) {
-      if (!member.seen && !member.value.is_null()) {
-        rest[std::string(member.key)] = member.value.to_json_without_null_members();
+    for (auto member = members_.begin(); member != members_.end(); ++member) {
+      if (member->seen || member->value.is_null()) continue;
+      // A repeated unknown key: the last one decides (and may be null).
+      const bool repeated_later = std::any_of(member + 1, members_.end(), [&](const Member& m) {
+        return m.key == member->key;
+      });
+      if (!repeated_later) {
+        rest[std::string(member->key)] = member->value.to_json_without_null_members();
       }
     }
     return rest.empty() ? Json() : Json(std::move(rest));
@@ -249,13 +247,16 @@ class FieldReader<TapeNode> {
     bool seen;
   };
 
+  // The last member named `key`; every member of that name counts as read.
   const TapeNode* find(std::string_view key) {
-    auto end = std::upper_bound(members_.begin(), members_.end(), key,
-                                [](std::string_view k, const Member& m) { return k < m.key; });
-    if (end == members_.begin() || std::prev(end)->key != key) return nullptr;
-    Member& last = *std::prev(end);
-    last.seen = true;
-    return &last.value;
+    Member* last = nullptr;
+    for (Member& member : members_) {
+      if (member.key == key) {
+        member.seen = true;
+        last = &member;
+      }
+    }
+    return last == nullptr ? nullptr : &last->value;
   }
 
   template <typename T>
