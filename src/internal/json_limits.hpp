@@ -18,19 +18,22 @@ inline constexpr int kMaxJsonDepth = 128;
 /// Why parse_json_bounded refused a text.
 enum class JsonRefusal { kNone, kNotJson, kRawNul, kTooDeep };
 
-/// Builds the DOM exactly as nlohmann::json::parse does (its own SAX-to-DOM builder), and
-/// stops as soon as an array or object opens more than `limit` levels deep: one pass over the
-/// text, where a separate depth scan first cost about 5% of a whole payment call.
-/// (nlohmann::detail::json_sax_dom_parser is what json::parse itself uses; stable since 3.2.)
-class BoundedDomBuilder {
- public:
+/// The value types of nlohmann's SAX interface (json::sax_parse), for our handlers.
+struct SaxTypes {
   using json = nlohmann::json;
   using number_integer_t = json::number_integer_t;
   using number_unsigned_t = json::number_unsigned_t;
   using number_float_t = json::number_float_t;
   using string_t = json::string_t;
   using binary_t = json::binary_t;
+};
 
+/// Builds the DOM exactly as nlohmann::json::parse does (its own SAX-to-DOM builder), and
+/// stops as soon as an array or object opens more than `limit` levels deep: one pass over the
+/// text, where a separate depth scan first cost about 5% of a whole payment call.
+/// (nlohmann::detail::json_sax_dom_parser is what json::parse itself uses; stable since 3.2.)
+class BoundedDomBuilder : public SaxTypes {
+ public:
   BoundedDomBuilder(json& result, int limit) : dom_(result, /*allow_exceptions=*/false), limit_(limit) {}
 
   bool null() { return dom_.null(); }

@@ -9,15 +9,8 @@ namespace yuno::internal {
 
 /// nlohmann's SAX interface, appending tokens. Containers are open on a stack until they end,
 /// to count their members and note where they end.
-class TapeBuilder {
+class TapeBuilder : public SaxTypes {
  public:
-  using json = nlohmann::json;
-  using number_integer_t = json::number_integer_t;
-  using number_unsigned_t = json::number_unsigned_t;
-  using number_float_t = json::number_float_t;
-  using string_t = json::string_t;
-  using binary_t = json::binary_t;
-
   TapeBuilder(JsonTape& tape, int depth_limit) : tape_(tape), depth_limit_(depth_limit) {}
 
   bool null() { return value(JsonTape::Kind::kNull) != nullptr; }
