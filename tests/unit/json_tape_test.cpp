@@ -197,9 +197,8 @@ TEST(JsonTapeModels, ReadLikeTheDomPathOnHandPickedShapes) {
 // Every value of `example` in turn replaced by each of `replacements`, and every object
 // member repeated with a replacement after it: the variants as JSON texts.
 std::vector<std::string> variants_of(const json& example) {
-  static const std::vector<json> replacements = {
-      nullptr, true, 18446744073709551615ULL, 2.5, "12.34", json::object(),
-      json::array({1, "a", nullptr})};
+  static const std::vector<json> replacements = {nullptr, true, 2.5, "12.34", json::object(),
+                                                 json::array({1, "a", nullptr})};
   std::vector<std::string> out;
   json copy = example;
   // Walks `node` (inside `copy`), calling `vary` for each value; `vary` mutates it in place
@@ -248,9 +247,10 @@ TEST(JsonTapeModels, ReadLikeTheDomPathOnEveryDocumentedPaymentAndItsVariants) {
   int index = 0;
   for (const auto& example : loaded.examples) {
     if (example.is_request || example.value.is_array()) continue;
-    // Variants of every fourth payment: their fields overlap much, and each costs about
-    // 2,000 parses (45 s for all of them in a debug build).
-    const bool vary = index++ % 4 == 0;
+    // Variants of every 15th payment: their fields overlap much, and each payment gives
+    // about 1,000 variants (all of them: 45 s in a debug build, several minutes under ASan;
+    // the parse_response fuzz target compares the two paths on every input it makes).
+    const bool vary = index++ % 15 == 0;
     // The payment itself, or a transaction carrying one; wrapped ones unwrapped.
     const json& value = example.value.contains("payment") && !example.value.contains("id")
                             ? example.value.at("payment")
