@@ -144,9 +144,6 @@ class TapeNode {
   nlohmann::json to_json() const;
   nlohmann::json to_json_without_null_members() const;
 
-  const JsonTape& tape() const { return *tape_; }
-  std::uint32_t index() const { return index_; }
-
  private:
   const JsonTape::Token& token() const { return tape_->token(index_); }
   nlohmann::json build(bool keep_null_members) const;
